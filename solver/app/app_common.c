@@ -1,0 +1,54 @@
+/* Steps shared by the commands: loading an instance, choosing a configuration, building
+ * candidates, printing problems. Only app/ prints errors. */
+#include "app/commands.h"
+
+#include "io/instance_reader.h"
+#include "util/log.h"
+#include "util/status.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void cp_app_print_errors(const cp_errors *errors)
+{
+    for (size_t i = 0; i < errors->count; i++)
+        fprintf(stderr, "%s\n", errors->lines[i]);
+    if (errors->dropped)
+        fprintf(stderr, "(%zu more problems not shown)\n", errors->dropped);
+}
+
+int cp_app_load(const char *directory, const char *config_name, cp_instance **instance,
+                const cp_config **config)
+{
+    cp_errors errors = {0};
+    int status = cp_instance_load(directory, instance, &errors);
+    if (status != CP_OK) {
+        cp_app_print_errors(&errors);
+        cp_errors_clear(&errors);
+        return status;
+    }
+    *config = cp_instance_config(*instance, config_name);
+    if (!*config) {
+        fprintf(stderr, "--config: unknown configuration '%s'; known:", config_name);
+        for (int c = 0; c < (*instance)->n_configs; c++)
+            fprintf(stderr, " %s", (*instance)->configs[c].name);
+        fprintf(stderr, "\n");
+        cp_instance_destroy(*instance);
+        *instance = NULL;
+        return CP_ERR_INPUT;
+    }
+    return CP_OK;
+}
+
+int cp_app_candidates(const cp_instance *instance, const cp_config *config,
+                      cp_candidates **candidates)
+{
+    cp_errors why = {0};
+    int status = cp_candidates_build(instance, config, candidates, &why);
+    if (status != CP_OK) {
+        fprintf(stderr, "infeasible under configuration '%s':\n", config->name);
+        cp_app_print_errors(&why);
+    }
+    cp_errors_clear(&why);
+    return status;
+}

@@ -1,0 +1,31 @@
+/* The commands of the carepool program; each returns its exit status (util/status.h). */
+#ifndef CAREPOOL_APP_COMMANDS_H
+#define CAREPOOL_APP_COMMANDS_H
+
+#include "app/options.h"
+#include "core/candidates.h"
+#include "core/instance.h"
+#include "util/errors.h"
+
+int cp_cmd_solve(const cp_options *options);
+int cp_cmd_validate(const cp_options *options);
+int cp_cmd_check(const cp_options *options);
+int cp_cmd_export(const cp_options *options);
+int cp_cmd_import(const cp_options *options);
+
+/* Shared steps of the commands. */
+
+/* Prints every problem in errors to stderr, one a line, and a count of those not shown. */
+void cp_app_print_errors(const cp_errors *errors);
+
+/* Loads directory and looks up the configuration named config_name. On failure prints why
+ * and returns CP_ERR_INPUT; on success the caller destroys *instance. */
+int cp_app_load(const char *directory, const char *config_name, cp_instance **instance,
+                const cp_config **config);
+
+/* Builds the candidates; when the instance is infeasible prints each reason and returns
+ * CP_ERR_INFEASIBLE. */
+int cp_app_candidates(const cp_instance *instance, const cp_config *config,
+                      cp_candidates **candidates);
+
+#endif

@@ -1,0 +1,240 @@
+/* The options table and its parser. Adding an option is one row here plus its field. */
+#include "app/options.h"
+
+#include "util/status.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum kind { FLAG, TEXT, CHOICE, REAL, INTEGER };
+
+typedef struct option_spec {
+    const char *name;
+    char short_name;
+    enum kind kind;
+    size_t offset;
+    unsigned commands;
+    const char *value_name;
+    const char *choices; /* CHOICE: '|'-separated */
+    double low, high;    /* REAL, INTEGER: accepted range (inclusive) */
+    const char *help;
+} option_spec;
+
+#define FIELD(name) offsetof(cp_options, name)
+#define ALL (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT)
+
+static const option_spec specs[] = {
+    {"output", 'o', TEXT, FIELD(output), CP_CMD_SOLVE | CP_CMD_EXPORT | CP_CMD_IMPORT, "PATH",
+     NULL, 0, 0, "results directory (solve, import) or file (export)"},
+    {"config", 0, TEXT, FIELD(config), CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE,
+     "NAME", NULL, 0, 0, "pooling configuration: standalone, pooled or one of configurations.csv"},
+    {"time-limit", 0, REAL, FIELD(time_limit), CP_CMD_SOLVE, "SECONDS", NULL, 0.001, 1e9,
+     "stop with the best plan found after this long (default: none)"},
+    {"gap", 0, REAL, FIELD(gap), CP_CMD_SOLVE, "FRACTION", NULL, 0, 0.999999,
+     "stop when the relative gap is at most this (0.01 is 1%)"},
+    {"formulation", 0, CHOICE, FIELD(formulation), CP_CMD_SOLVE, "KIND", "strong|weak", 0, 0,
+     "strong links every pair to its service's opening and contract; weak is big-M only"},
+    {"cuts", 0, CHOICE, FIELD(cuts), CP_CMD_SOLVE, "SWITCH", "on|off", 0, 0,
+     "GLPK's Gomory, MIR, cover and clique cuts"},
+    {"format", 0, CHOICE, FIELD(format), CP_CMD_EXPORT, "FORMAT", "dat|mps|lp", 0, 0,
+     "dat: data for models/placement.mod; mps: free MPS; lp: CPLEX LP"},
+    {"seed", 0, INTEGER, FIELD(seed), CP_CMD_SOLVE, "N", NULL, 0, 2147483647,
+     "random seed (recorded in summary.json)"},
+    {"threads", 0, INTEGER, FIELD(threads), CP_CMD_SOLVE, "N", NULL, 1, 1024,
+     "worker threads (the exact method uses one)"},
+    {"glpk-output", 0, FLAG, FIELD(glpk_output), CP_CMD_SOLVE, NULL, NULL, 0, 0,
+     "show GLPK's own terminal output (on stderr)"},
+    {"quiet", 'q', FLAG, FIELD(quiet), ALL, NULL, NULL, 0, 0, "only errors and the summary"},
+    {"verbose", 'v', FLAG, FIELD(verbose), ALL, NULL, NULL, 0, 0, "more detail on stderr"},
+};
+#define N_SPECS (sizeof specs / sizeof specs[0])
+
+static const struct {
+    const char *name;
+    enum cp_command command;
+    int n_positional;
+    const char *usage;
+    const char *help;
+} commands[] = {
+    {"solve", CP_CMD_SOLVE, 1, "solve DIR -o OUT", "find the best plan and write it to OUT"},
+    {"validate", CP_CMD_VALIDATE, 1, "validate DIR", "check an instance and print statistics"},
+    {"check", CP_CMD_CHECK, 2, "check DIR ASSIGNMENTS.csv", "check a plan and recompute its cost"},
+    {"export", CP_CMD_EXPORT, 1, "export DIR --format dat|mps|lp -o FILE",
+     "write the model for glpsol or other solvers"},
+    {"import", CP_CMD_IMPORT, 2, "import gap FILE -o DIR",
+     "turn an OR-Library generalized-assignment file into an instance"},
+};
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void set_defaults(cp_options *options)
+{
+    *options = (cp_options){.config = "pooled",
+                            .time_limit = INFINITY,
+                            .gap = 0,
+                            .formulation = "strong",
+                            .cuts = "on",
+                            .seed = 1,
+                            .threads = 1};
+}
+
+static const option_spec *find_spec(const char *arg)
+{
+    for (size_t i = 0; i < N_SPECS; i++) {
+        if (arg[1] == '-' && strcmp(arg + 2, specs[i].name) == 0)
+            return &specs[i];
+        if (arg[1] != '-' && arg[1] == specs[i].short_name && arg[2] == '\0')
+            return &specs[i];
+    }
+    return NULL;
+}
+
+static bool choice_ok(const char *choices, const char *value)
+{
+    size_t n = strlen(value);
+    for (const char *p = choices; *p;) {
+        const char *end = strchr(p, '|');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, value, n) == 0)
+            return true;
+        p += len + (end ? 1 : 0);
+    }
+    return false;
+}
+
+static void store(const option_spec *spec, const char *value, cp_options *options,
+                  cp_errors *errors)
+{
+    char *field = (char *)options + spec->offset;
+    char *end = NULL;
+    errno = 0;
+    switch (spec->kind) {
+    case FLAG:
+        *(bool *)field = true;
+        return;
+    case TEXT:
+        *(const char **)field = value;
+        return;
+    case CHOICE:
+        if (!choice_ok(spec->choices, value))
+            cp_errors_add(errors, "--%s: expected one of %s (value '%s')", spec->name,
+                          spec->choices, value);
+        else
+            *(const char **)field = value;
+        return;
+    case REAL: {
+        double x = strtod(value, &end);
+        if (end == value || *end || errno || !isfinite(x) || x < spec->low || x > spec->high)
+            cp_errors_add(errors, "--%s: expected a number from %g to %g (value '%s')",
+                          spec->name, spec->low, spec->high, value);
+        else
+            *(double *)field = x;
+        return;
+    }
+    case INTEGER: {
+        long x = strtol(value, &end, 10);
+        if (end == value || *end || errno || x < spec->low || x > spec->high)
+            cp_errors_add(errors, "--%s: expected a whole number from %.0f to %.0f (value '%s')",
+                          spec->name, spec->low, spec->high, value);
+        else
+            *(long *)field = x;
+        return;
+    }
+    }
+}
+
+int cp_options_parse(int argc, char **argv, cp_options *options, bool *help, cp_errors *errors)
+{
+    set_defaults(options);
+    *help = argc < 2;
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+            *help = true;
+    if (*help)
+        return CP_OK;
+
+    size_t found = N_COMMANDS;
+    for (size_t c = 0; c < N_COMMANDS; c++)
+        if (strcmp(argv[1], commands[c].name) == 0)
+            found = c;
+    if (found == N_COMMANDS) {
+        cp_errors_add(errors, "unknown command '%s' (try 'carepool --help')", argv[1]);
+        return CP_ERR_INPUT;
+    }
+    options->command = commands[found].command;
+    int expected = commands[found].n_positional;
+
+    for (int i = 2; i < argc; i++) {
+        const char *arg = argv[i];
+        if (arg[0] != '-' || arg[1] == '\0') {
+            if (options->n_positional < expected)
+                options->positional[options->n_positional++] = arg;
+            else
+                cp_errors_add(errors, "%s: unexpected argument '%s'", argv[1], arg);
+            continue;
+        }
+        char name[64];
+        const char *inline_value = NULL;
+        const char *eq = strchr(arg, '=');
+        if (eq && arg[1] == '-' && (size_t)(eq - arg) < sizeof name) {
+            memcpy(name, arg, (size_t)(eq - arg));
+            name[eq - arg] = '\0';
+            inline_value = eq + 1;
+            arg = name;
+        }
+        const option_spec *spec = find_spec(arg);
+        if (!spec || !(spec->commands & options->command)) {
+            cp_errors_add(errors, "%s: unknown option '%s'", argv[1], arg);
+            continue;
+        }
+        const char *value = inline_value;
+        if (spec->kind != FLAG && !value) {
+            if (i + 1 >= argc) {
+                cp_errors_add(errors, "--%s needs a value %s", spec->name, spec->value_name);
+                continue;
+            }
+            value = argv[++i];
+        }
+        store(spec, value, options, errors);
+    }
+    if (options->n_positional < expected)
+        cp_errors_add(errors, "%s: missing arguments (usage: carepool %s)", argv[1],
+                      commands[found].usage);
+    return cp_errors_any(errors) ? CP_ERR_INPUT : CP_OK;
+}
+
+void cp_options_print_help(void)
+{
+    cp_options defaults;
+    set_defaults(&defaults);
+    printf("carepool %s: who goes where, for councils that commission care together\n\n",
+           CAREPOOL_VERSION);
+    printf("Usage:\n");
+    for (size_t c = 0; c < N_COMMANDS; c++)
+        printf("  carepool %-40s %s\n", commands[c].usage, commands[c].help);
+    printf("\nOptions:\n");
+    for (size_t i = 0; i < N_SPECS; i++) {
+        const option_spec *s = &specs[i];
+        char left[64];
+        snprintf(left, sizeof left, "%s%c%s--%s %s", s->short_name ? "-" : "",
+                 s->short_name ? s->short_name : ' ', s->short_name ? "," : " ", s->name,
+                 s->kind == FLAG ? "" : (s->choices ? s->choices : s->value_name));
+        printf("  %-34s %s", s->short_name ? left : left + 3, s->help);
+        const char *field = (const char *)&defaults + s->offset;
+        if ((s->kind == TEXT || s->kind == CHOICE) && *(const char *const *)field)
+            printf(" [%s]", *(const char *const *)field);
+        if (s->kind == INTEGER)
+            printf(" [%ld]", *(const long *)field);
+        printf("\n");
+    }
+    printf("\nExit status:\n"
+           "  0  a plan was written (solve), the input is valid (validate), the plan is\n"
+           "     feasible (check), the file was written (export, import)\n"
+           "  1  internal error\n"
+           "  2  bad input or usage (file:line: column 'name': problem)\n"
+           "  3  infeasible: no plan can meet every constraint (check: the plan breaks one)\n"
+           "  4  no plan found within the limits\n");
+}

@@ -1,0 +1,44 @@
+/* The command line: one table of options drives parsing, defaults, range checks and --help. */
+#ifndef CAREPOOL_APP_OPTIONS_H
+#define CAREPOOL_APP_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "util/errors.h"
+
+/* Commands, as bits so an option can name the commands that accept it. */
+enum cp_command {
+    CP_CMD_SOLVE = 1 << 0,
+    CP_CMD_VALIDATE = 1 << 1,
+    CP_CMD_CHECK = 1 << 2,
+    CP_CMD_EXPORT = 1 << 3,
+    CP_CMD_IMPORT = 1 << 4
+};
+
+typedef struct cp_options {
+    enum cp_command command;
+    const char *positional[2]; /* e.g. DIR and ASSIGNMENTS.csv, or "gap" and FILE */
+    int n_positional;
+
+    const char *output;
+    const char *config;
+    double time_limit;
+    double gap;
+    const char *formulation;
+    const char *cuts;
+    const char *format;
+    long seed;
+    long threads;
+    bool quiet;
+    bool verbose;
+    bool glpk_output;
+} cp_options;
+
+/* Parses argv (argv[1] is the command). Returns CP_OK, or CP_ERR_INPUT with the problems in
+ * errors. Strings point into argv. Sets *help when --help or no command was given. */
+int cp_options_parse(int argc, char **argv, cp_options *options, bool *help, cp_errors *errors);
+
+/* Prints usage, every option with its default and range, and the exit statuses. */
+void cp_options_print_help(void);
+
+#endif

@@ -1,0 +1,43 @@
+/* Candidate pairs under one configuration: the sparse set of (unit, service) choices left
+ * after the filters, with their costs. A unit is one person, or a group of people who must
+ * be placed together (all members share one authority). Both solution methods build on it. */
+#ifndef CAREPOOL_CORE_CANDIDATES_H
+#define CAREPOOL_CORE_CANDIDATES_H
+
+#include <stdbool.h>
+
+#include "core/instance.h"
+#include "util/errors.h"
+
+typedef struct cp_candidates {
+    const cp_instance *instance;
+    const cp_config *config;
+
+    int n_units;
+    int *unit_start;   /* n_units + 1: members are unit_members[unit_start[k] .. [k+1]) */
+    int *unit_members; /* user indices */
+    int *unit_of_user;
+    int *unit_pool;          /* pool of the members' authority under config */
+    bool *unit_can_unplace;  /* every member has a spot cost and none is locked */
+    double *unit_unplaced_cost; /* sum over members of cp_unplaced_cost */
+
+    /* pairs in unit order: pair_start[k] .. pair_start[k+1] are unit k's, services ascending */
+    int *pair_start; /* n_units + 1 */
+    int n_pairs;
+    int *pair_service;
+    double *pair_places; /* summed over members */
+    double *pair_price;  /* summed placement price (discountable) */
+    double *pair_cost;   /* summed distance + preference + move terms (not discountable) */
+} cp_candidates;
+
+/* Builds the candidates of instance under config. Returns CP_OK, or CP_ERR_INFEASIBLE when
+ * some person (or group) has no candidate and cannot be left unplaced; then each such case is
+ * added to why ("user 'u7' (authority 'merton'): no compatible service; most services removed
+ * by max_distance_km (31 of 40)") and *out is NULL. */
+int cp_candidates_build(const cp_instance *instance, const cp_config *config,
+                        cp_candidates **out, cp_errors *why);
+
+/* Accepts NULL. */
+void cp_candidates_destroy(cp_candidates *candidates);
+
+#endif

@@ -1,0 +1,126 @@
+/* settings.csv: `key,value` rows over the defaults of cp_settings_default. One table lists
+ * every key with the kind of value it takes; an empty value keeps the default. */
+#include "io/instance_parts.h"
+
+#include "util/alloc.h"
+#include "util/log.h"
+#include "util/status.h"
+
+#include <math.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { KEY, VALUE, N_COLUMNS };
+
+static const cp_column columns[N_COLUMNS] = {
+    [KEY] = {"key", true},
+    [VALUE] = {"value", true},
+};
+
+typedef enum kind {
+    NONNEGATIVE,  /* a number >= 0 */
+    POSITIVE,     /* a number > 0 */
+    SHARE,        /* a number in (0, 1] */
+    DISTANCE,     /* a number >= 0 or `none` (INFINITY) */
+    SPOT_COST,    /* a number >= 0 or `none` (no spot purchase) */
+    MIN_RATING,   /* a rating other than unrated */
+    BOOLEAN
+} kind;
+
+static const struct {
+    const char *key;
+    kind kind;
+    size_t offset; /* of the field in cp_settings */
+} keys[] = {
+    {"distance_weight", NONNEGATIVE, offsetof(cp_settings, distance_weight)},
+    {"max_distance_km", DISTANCE, offsetof(cp_settings, max_distance_km)},
+    {"spot_cost", SPOT_COST, offsetof(cp_settings, spot_cost)},
+    {"preference_cost", NONNEGATIVE, offsetof(cp_settings, preference_cost)},
+    {"move_cost", NONNEGATIVE, offsetof(cp_settings, move_cost)},
+    {"contract_cost", NONNEGATIVE, offsetof(cp_settings, contract_cost)},
+    {"max_provider_share", SHARE, offsetof(cp_settings, max_provider_share)},
+    {"min_rating", MIN_RATING, offsetof(cp_settings, min_rating)},
+    {"exclude_unrated", BOOLEAN, offsetof(cp_settings, exclude_unrated)},
+    {"local_km", POSITIVE, offsetof(cp_settings, local_km)},
+    {"quotes_only", BOOLEAN, offsetof(cp_settings, quotes_only)},
+};
+
+#define N_KEYS (sizeof keys / sizeof keys[0])
+
+/* Parses value as key k into settings (left unchanged on a problem). */
+static void set_value(cp_settings *settings, size_t k, const cp_cell *value, cp_errors *errors)
+{
+    static const cp_range share = {0, 1, true, false};
+    void *field = (char *)settings + keys[k].offset;
+    bool none;
+    switch (keys[k].kind) {
+    case NONNEGATIVE:
+        cp_field_number(value, CP_RANGE_NONNEGATIVE, errors, field);
+        break;
+    case POSITIVE:
+        cp_field_number(value, CP_RANGE_POSITIVE, errors, field);
+        break;
+    case SHARE:
+        cp_field_number(value, share, errors, field);
+        break;
+    case DISTANCE:
+        if (cp_field_number_or_none(value, CP_RANGE_NONNEGATIVE, errors, &none, field) ==
+                CP_OK &&
+            none)
+            settings->max_distance_km = INFINITY;
+        break;
+    case SPOT_COST:
+        if (cp_field_number_or_none(value, CP_RANGE_NONNEGATIVE, errors, &none, field) ==
+            CP_OK) {
+            settings->has_spot_cost = !none;
+            if (none)
+                settings->spot_cost = 0;
+        }
+        break;
+    case MIN_RATING: {
+        cp_rating rating;
+        if (cp_field_rating(value, errors, &rating) != CP_OK)
+            break;
+        if (rating == CP_RATING_UNRATED)
+            cp_cell_problem(value, errors, "unrated is not a minimum (see exclude_unrated)");
+        else
+            settings->min_rating = rating;
+        break;
+    }
+    case BOOLEAN:
+        cp_field_boolean(value, errors, field);
+        break;
+    }
+}
+
+static void read_settings(cp_instance *instance, const cp_input *input, cp_errors *errors)
+{
+    long first_line[N_KEYS] = {0};
+    for (int row = 0; row < input->table->n_rows; row++) {
+        cp_cell key = cp_input_cell(input, row, KEY), value = cp_input_cell(input, row, VALUE);
+        if (cp_cell_empty(&key)) {
+            cp_cell_problem(&key, errors, "missing value");
+            continue;
+        }
+        char *name = cp_field_text(&key);
+        size_t k = 0;
+        while (k < N_KEYS && strcmp(keys[k].key, name) != 0)
+            k++;
+        free(name);
+        if (k == N_KEYS) {
+            cp_warning("%s:%ld: unknown setting '%s' ignored", input->table->name, key.line,
+                       key.text);
+        } else if (first_line[k] != 0) {
+            cp_cell_problem(&key, errors, "duplicate setting, first on line %ld",
+                            first_line[k]);
+        } else {
+            first_line[k] = key.line;
+            if (!cp_cell_empty(&value))
+                set_value(&instance->settings, k, &value, errors);
+        }
+    }
+}
+
+const cp_input_spec cp_settings_input = {"settings.csv", false, columns, N_COLUMNS,
+                                         read_settings};

@@ -1,0 +1,117 @@
+/* summary.json: the outcome of a run in one object: status, objective and its terms as the
+ * checker computed them, the method's bound and gap, what ran, and headline counts. */
+#include "io/report_writer.h"
+
+#include "io/escape.h"
+#include "util/alloc.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Base name of a directory path, ignoring trailing slashes ("" for NULL). Free the result. */
+static char *base_name(const char *path)
+{
+    if (!path)
+        return cp_strdup("");
+    size_t end = strlen(path);
+    while (end > 1 && path[end - 1] == '/')
+        end--;
+    size_t begin = end;
+    while (begin > 0 && path[begin - 1] != '/')
+        begin--;
+    if (begin == end && end > 0) /* the root itself */
+        begin = end - 1;
+    char *name = cp_malloc(end - begin + 1);
+    memcpy(name, path + begin, end - begin);
+    name[end - begin] = '\0';
+    return name;
+}
+
+static void key(FILE *out, const char *name, const char *indent)
+{
+    fputs(indent, out);
+    cp_write_json_string(out, name);
+    fputs(": ", out);
+}
+
+static void number(FILE *out, const char *name, double value, int decimals, const char *indent)
+{
+    key(out, name, indent);
+    cp_write_json_number(out, value, decimals);
+    fputs(",\n", out);
+}
+
+static void text(FILE *out, const char *name, const char *value)
+{
+    key(out, name, "  ");
+    cp_write_json_string(out, value);
+    fputs(",\n", out);
+}
+
+/* An integer member, or null when unknown (no plan). */
+static void count(FILE *out, const char *name, long value, bool known)
+{
+    key(out, name, "  ");
+    if (known)
+        fprintf(out, "%ld,\n", value);
+    else
+        fputs("null,\n", out);
+}
+
+/* The terms object, or null without a plan. */
+static void terms(FILE *out, const cp_check *check)
+{
+    key(out, "terms", "  ");
+    if (!check) {
+        fputs("null,\n", out);
+        return;
+    }
+    const cp_terms *t = &check->terms;
+    fputs("{\n", out);
+    number(out, "placement", t->placement, 6, "    ");
+    number(out, "discount", t->discount, 6, "    ");
+    number(out, "distance", t->distance, 6, "    ");
+    number(out, "preference", t->preference, 6, "    ");
+    number(out, "moves", t->moves, 6, "    ");
+    number(out, "spot", t->spot, 6, "    ");
+    number(out, "fixed", t->fixed, 6, "    ");
+    key(out, "contracts", "    ");
+    cp_write_json_number(out, t->contracts, 6);
+    fputs("\n  },\n", out);
+}
+
+void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *config,
+                       const cp_check *check, const cp_run_info *info)
+{
+    bool known = check != NULL; /* whether there is a plan */
+    int placed = 0;
+    for (int u = 0; known && u < instance->n_users; u++)
+        placed += !isnan(check->user_km[u]);
+    char *instance_name = base_name(instance->directory);
+
+    fputs("{\n", out);
+    text(out, "status", info->status);
+    number(out, "objective", known ? check->objective : NAN, 6, "  ");
+    number(out, "bound", info->bound, 6, "  ");
+    number(out, "gap", info->gap, 6, "  ");
+    terms(out, check);
+    text(out, "config", config->name);
+    text(out, "method", info->method);
+    number(out, "seconds", info->seconds, 3, "  ");
+    fprintf(out, "  \"seed\": %" PRIu64 ",\n", info->seed);
+    count(out, "threads", info->threads, true);
+    text(out, "version", CAREPOOL_VERSION);
+    count(out, "people", instance->n_users, true);
+    count(out, "placed", placed, known);
+    count(out, "unplaced", instance->n_users - placed, known);
+    count(out, "services_opened", known ? check->n_opened : 0, known);
+    count(out, "contracts", known ? check->n_contracts : 0, known);
+    count(out, "violations",
+          known ? (long)(check->violations.count + check->violations.dropped) : 0, known);
+    key(out, "instance", "  ");
+    cp_write_json_string(out, instance_name);
+    fputs("\n}\n", out);
+    free(instance_name);
+}

@@ -1,0 +1,55 @@
+/* The result files of a run, written from the checker's results alone (never from solver
+ * internals): assignments.csv (one row per person), authorities.csv (one row per authority),
+ * services.csv (one row per service) and summary.json. A person counts as placed where the
+ * checker gives a distance (check->user_km not NaN). */
+#ifndef CAREPOOL_IO_REPORT_WRITER_H
+#define CAREPOOL_IO_REPORT_WRITER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/check.h"
+#include "core/instance.h"
+#include "io/output_dir.h"
+
+/* What the run knows besides the plan; strings are borrowed. */
+typedef struct cp_run_info {
+    const char *status; /* "optimal", "feasible", ... (cp_solution_status_name) */
+    const char *method; /* "exact", "heuristic", ... */
+    double seconds;     /* wall time of the method */
+    uint64_t seed;
+    int threads;
+    double bound; /* a lower bound on the optimum; not finite when unknown (JSON null) */
+    double gap;   /* relative gap; not finite when unknown (JSON null) */
+} cp_run_info;
+
+/* Writes the four files into output (commit or abort is the caller's). Without a plan
+ * (service_of_user and check NULL: infeasible, no solution) only summary.json is written.
+ * Returns CP_OK, or CP_ERR_INTERNAL when a file cannot be created (the message is in the
+ * output's errors). */
+int cp_report_write(cp_output *output, const cp_instance *instance, const cp_config *config,
+                    const int *service_of_user, const cp_check *check, const cp_run_info *info);
+
+/* assignments.csv: person,authority,service,provider,type,km,weekly_cost,status,moved in
+ * instance order; service, provider, type and km empty for the unplaced. */
+void cp_report_assignments(FILE *out, const cp_instance *instance, const int *service_of_user,
+                           const cp_check *check);
+
+/* authorities.csv: authority,people,placed,unplaced,weekly_cost,mean_km,median_km,p90_km,
+ * share_within_local_km,placed_outside_own_authority; the km statistics are over the placed
+ * people (empty when none is placed), p90 by nearest rank, the median of an even count the
+ * mean of the two middle values. */
+void cp_report_authorities(FILE *out, const cp_instance *instance, const int *service_of_user,
+                           const cp_check *check);
+
+/* services.csv: service,provider,authority,type,status,capacity,used,utilisation,opened. */
+void cp_report_services(FILE *out, const cp_instance *instance, const cp_check *check);
+
+/* summary.json: status, objective, bound, gap, terms, config, method, seconds, seed, threads,
+ * version, people, placed, unplaced, services_opened, contracts, violations, instance (the
+ * base name of the instance directory). With check NULL (no plan) the keys that describe a
+ * plan (objective, terms, placed, ...) are null. */
+void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *config,
+                       const cp_check *check, const cp_run_info *info);
+
+#endif

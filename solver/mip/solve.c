@@ -1,0 +1,166 @@
+/* Exact solve through glp_intopt: presolve, cuts, a callback that tracks the global bound,
+ * prints progress and ends the search at the time limit or on a signal. */
+#include "mip/solve.h"
+
+#include "util/alloc.h"
+#include "util/interrupt.h"
+#include "util/log.h"
+#include "util/progress.h"
+#include "util/status.h"
+#include "util/timer.h"
+
+#include <float.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+cp_mip_options cp_mip_options_default(void)
+{
+    return (cp_mip_options){.time_limit = INFINITY,
+                            .gap = 0,
+                            .formulation = CP_FORMULATION_STRONG,
+                            .cuts = true,
+                            .solver_output = false,
+                            .progress_seconds = 5};
+}
+
+typedef struct search {
+    const cp_mip_options *options;
+    double start, last_progress;
+    double bound; /* best global bound seen */
+    bool stopped; /* the time limit or a signal ended the search */
+} search;
+
+static double incumbent_of(glp_tree *tree)
+{
+    if (glp_ios_mip_gap(tree) == DBL_MAX)
+        return INFINITY;
+    return glp_mip_obj_val(glp_ios_get_prob(tree));
+}
+
+static void on_tree(glp_tree *tree, void *info)
+{
+    search *s = info;
+    int node = glp_ios_best_node(tree);
+    if (node) {
+        double bound = glp_ios_node_bound(tree, node);
+        if (bound > s->bound)
+            s->bound = bound;
+    }
+    double now = cp_wall_seconds() - s->start;
+    if (cp_interrupt_requested() || now >= s->options->time_limit) {
+        s->stopped = true;
+        glp_ios_terminate(tree);
+    }
+    if (now - s->last_progress >= s->options->progress_seconds) {
+        s->last_progress = now;
+        cp_progress_line("exact", now, incumbent_of(tree), s->bound);
+    }
+}
+
+/* GLPK's terminal output: to stderr when asked for, else nowhere (GLPK 5 prints some cut
+ * generator lines even with msg_lev off). */
+static int terminal_hook(void *info, const char *text)
+{
+    const bool *show = info;
+    if (*show)
+        fputs(text, stderr);
+    return 1; /* handled: GLPK prints nothing itself */
+}
+
+static void set_parameters(glp_iocp *parm, const cp_mip_options *options, search *s)
+{
+    glp_init_iocp(parm);
+    parm->msg_lev = options->solver_output ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm->presolve = GLP_ON;
+    parm->binarize = GLP_OFF;
+    parm->mip_gap = options->gap;
+    parm->cb_func = on_tree;
+    parm->cb_info = s;
+    if (isfinite(options->time_limit))
+        parm->tm_lim = (int)fmin(options->time_limit * 1000, (double)INT_MAX);
+    if (options->cuts) {
+        parm->gmi_cuts = GLP_ON;
+        parm->mir_cuts = GLP_ON;
+        parm->cov_cuts = GLP_ON;
+        parm->clq_cuts = GLP_ON;
+    }
+}
+
+/* Reads GLPK's outcome into the solution status, plan and bound. */
+static int record_outcome(const cp_mip_model *model, int code, const search *s, cp_solution *out)
+{
+    glp_prob *prob = model->prob;
+    int mip_status = glp_mip_status(prob);
+    bool has_plan = mip_status == GLP_OPT || mip_status == GLP_FEAS;
+
+    switch (code) {
+    case 0:
+        if (mip_status == GLP_NOFEAS) {
+            out->status = CP_STATUS_INFEASIBLE;
+            return CP_OK;
+        }
+        out->status = has_plan ? CP_STATUS_OPTIMAL : CP_STATUS_NO_SOLUTION;
+        break;
+    case GLP_ENOPFS:
+        out->status = CP_STATUS_INFEASIBLE;
+        return CP_OK;
+    case GLP_EMIPGAP:
+        out->status = CP_STATUS_OPTIMAL;
+        break;
+    case GLP_ETMLIM:
+    case GLP_ESTOP:
+        out->status = has_plan ? CP_STATUS_FEASIBLE : CP_STATUS_NO_SOLUTION;
+        break;
+    default:
+        cp_warning("GLPK failed (glp_intopt returned %d)", code);
+        return CP_ERR_INTERNAL;
+    }
+    if (!has_plan)
+        return CP_OK;
+
+    int n_cols = glp_get_num_cols(prob);
+    double *value = cp_malloc(((size_t)n_cols + 1) * sizeof(double));
+    for (int j = 1; j <= n_cols; j++)
+        value[j] = glp_mip_col_val(prob, j);
+    out->service_of_user = cp_malloc((size_t)out->n_users * sizeof(int) + 1);
+    cp_mip_model_plan(model, value, out->service_of_user);
+    free(value);
+
+    out->objective = glp_mip_obj_val(prob);
+    /* A completed search proves the incumbent optimal; otherwise the tracked bound holds. */
+    out->bound = code == 0 ? out->objective : fmin(s->bound, out->objective);
+    return CP_OK;
+}
+
+int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
+                 cp_solution *out)
+{
+    search s = {.options = options, .start = cp_wall_seconds(), .bound = -INFINITY};
+    *out = (cp_solution){.status = CP_STATUS_NO_SOLUTION,
+                         .n_users = candidates->instance->n_users,
+                         .objective = INFINITY,
+                         .bound = -INFINITY,
+                         .method = "exact"};
+
+    glp_term_hook(terminal_hook, (void *)&options->solver_output);
+    cp_mip_model *model = cp_mip_model_build(candidates, options->formulation, false);
+    cp_verbose("exact: %d rows, %d columns (%d integer), %d non-zeros",
+               glp_get_num_rows(model->prob), glp_get_num_cols(model->prob),
+               glp_get_num_int(model->prob), glp_get_num_nz(model->prob));
+
+    glp_iocp parm;
+    set_parameters(&parm, options, &s);
+    int code = glp_intopt(model->prob, &parm);
+    if (s.stopped && code == 0 && glp_mip_status(model->prob) != GLP_OPT)
+        code = GLP_ESTOP;
+    int status = record_outcome(model, code, &s, out);
+    out->seconds = cp_wall_seconds() - s.start;
+    if (status == CP_OK)
+        cp_progress_line("exact", out->seconds, out->objective, out->bound);
+
+    cp_mip_model_destroy(model);
+    glp_term_hook(NULL, NULL);
+    return status;
+}

@@ -1,0 +1,29 @@
+/* The exact method: the placement integer program solved by GLPK's branch-and-cut. */
+#ifndef CAREPOOL_MIP_SOLVE_H
+#define CAREPOOL_MIP_SOLVE_H
+
+#include <stdbool.h>
+
+#include "core/candidates.h"
+#include "core/solution.h"
+#include "mip/model.h"
+
+typedef struct cp_mip_options {
+    double time_limit;  /* seconds; INFINITY for none */
+    double gap;         /* stop when the relative gap is at most this (0: prove optimality) */
+    cp_formulation formulation;
+    bool cuts;          /* GLPK's Gomory, MIR, cover and clique cuts */
+    bool solver_output; /* GLPK's own terminal output (to stderr) */
+    double progress_seconds; /* interval between progress rows */
+} cp_mip_options;
+
+cp_mip_options cp_mip_options_default(void);
+
+/* Solves and fills *out (status, plan, objective, bound, seconds, method "exact"). Time limit,
+ * gap and SIGINT/SIGTERM end the search with the best plan found. Returns CP_OK whatever the
+ * outcome (see out->status), or CP_ERR_INTERNAL when GLPK fails. The caller frees the plan
+ * with cp_solution_free. */
+int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
+                 cp_solution *out);
+
+#endif

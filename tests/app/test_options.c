@@ -1,0 +1,72 @@
+/* The options table: defaults, both value syntaxes, range and choice checks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+
+#include "app/options.h"
+#include "util/status.h"
+
+static int parse(int argc, char **argv, cp_options *options, cp_errors *errors)
+{
+    bool help = false;
+    return cp_options_parse(argc, argv, options, &help, errors);
+}
+
+static void test_defaults_and_values(void **state)
+{
+    (void)state;
+    char *argv[] = {"carepool", "solve", "dir", "-o", "out", "--time-limit=2.5", "--gap",
+                    "0.01", "--cuts", "off", "-q"};
+    cp_options o;
+    cp_errors errors = {0};
+    assert_int_equal(parse(11, argv, &o, &errors), CP_OK);
+    assert_int_equal(o.command, CP_CMD_SOLVE);
+    assert_string_equal(o.positional[0], "dir");
+    assert_string_equal(o.output, "out");
+    assert_true(o.time_limit == 2.5);
+    assert_true(o.gap == 0.01);
+    assert_string_equal(o.cuts, "off");
+    assert_string_equal(o.formulation, "strong");
+    assert_string_equal(o.config, "pooled");
+    assert_int_equal(o.seed, 1);
+    assert_true(o.quiet);
+}
+
+static void test_problems(void **state)
+{
+    (void)state;
+    char *argv[] = {"carepool", "validate", "dir", "extra", "--time-limit", "5", "--threads"};
+    cp_options o;
+    cp_errors errors = {0};
+    assert_int_equal(parse(7, argv, &o, &errors), CP_ERR_INPUT);
+    assert_int_equal(errors.count, 4);
+    assert_string_equal(errors.lines[0], "validate: unexpected argument 'extra'");
+    assert_string_equal(errors.lines[1], "validate: unknown option '--time-limit'");
+    assert_string_equal(errors.lines[2], "validate: unexpected argument '5'");
+    assert_string_equal(errors.lines[3], "validate: unknown option '--threads'");
+    cp_errors_clear(&errors);
+
+    char *argv2[] = {"carepool", "solve", "--threads", "0", "--time-limit", "inf", "--seed"};
+    assert_int_equal(parse(7, argv2, &o, &errors), CP_ERR_INPUT);
+    assert_int_equal(errors.count, 4);
+    assert_string_equal(errors.lines[0],
+                        "--threads: expected a whole number from 1 to 1024 (value '0')");
+    assert_string_equal(errors.lines[1],
+                        "--time-limit: expected a number from 0.001 to 1e+09 (value 'inf')");
+    assert_string_equal(errors.lines[2], "--seed needs a value N");
+    assert_string_equal(errors.lines[3],
+                        "solve: missing arguments (usage: carepool solve DIR -o OUT)");
+    cp_errors_clear(&errors);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_defaults_and_values),
+        cmocka_unit_test(test_problems),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
