@@ -24,6 +24,7 @@ set PAIRS within USERS cross SERVICES;
 set SPOT within USERS, default {};
 /* services not yet commissioned: opening one is a decision */
 set CANDIDATE within SERVICES, default {};
+/* (the export gives PAIRS, SPOT and CANDIDATE in the tables of their parameters below) */
 /* groups of people who must be placed together */
 set GROUPS, default {};
 set MEMBERS{GROUPS} within USERS;

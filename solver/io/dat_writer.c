@@ -84,7 +84,8 @@ static void put_pair(FILE *out, const char *a, const char *b)
     put_symbol(out, b);
 }
 
-static const char *first_member_group(const cp_candidates *c, int k)
+/* The group id of unit k, or NULL for a person alone. */
+static const char *unit_group(const cp_candidates *c, int k)
 {
     const cp_instance *instance = c->instance;
     int group = instance->users[c->unit_members[c->unit_start[k]]].group;
@@ -120,10 +121,6 @@ static void write_entities(FILE *out, const cp_candidates *c)
     fputs(";\n\nset PROVIDERS :=", out);
     for (int r = 0; r < instance->providers.count; r++)
         put_item(out, instance->providers.name[r]);
-    fputs(";\n\nset CANDIDATE :=", out);
-    for (int s = 0; s < instance->n_services; s++)
-        if (instance->services[s].candidate)
-            put_item(out, instance->services[s].id);
     fputs(";\n\nparam pool :=", out);
     for (int u = 0; u < instance->n_users; u++)
         put_pair(out, instance->users[u].id,
@@ -137,7 +134,7 @@ static void write_entities(FILE *out, const cp_candidates *c)
         put_item(out, instance->services[s].id);
         put_number(out, instance->services[s].capacity);
     }
-    fputs(";\n\nparam : fixed_cost min_occupancy :=", out);
+    fputs(";\n\nparam : CANDIDATE : fixed_cost min_occupancy :=", out);
     for (int s = 0; s < instance->n_services; s++) {
         const cp_service *service = &instance->services[s];
         if (!service->candidate)
@@ -149,17 +146,12 @@ static void write_entities(FILE *out, const cp_candidates *c)
     fputs(";\n\n", out);
 }
 
-/* Units expanded to people: the pairs with their terms, SPOT, and the groups. */
-static void write_people(FILE *out, const cp_candidates *c)
+/* Units expanded to people: every member of a unit gets every pair service of the unit, with
+ * that person's terms; members of units that may stay unplaced form SPOT. */
+static void write_pairs(FILE *out, const cp_candidates *c)
 {
     const cp_instance *instance = c->instance;
-    fputs("set PAIRS :=", out);
-    for (int k = 0; k < c->n_units; k++)
-        for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
-            for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++)
-                put_pair(out, instance->users[c->unit_members[i]].id,
-                         instance->services[c->pair_service[p]].id);
-    fputs(";\n\nparam : price places cost :=", out);
+    fputs("param : PAIRS : price places cost :=", out);
     for (int k = 0; k < c->n_units; k++)
         for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
             for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
@@ -170,26 +162,32 @@ static void write_people(FILE *out, const cp_candidates *c)
                 put_number(out, t.places);
                 put_number(out, t.distance + t.preference + t.move);
             }
-    fputs(";\n\nset SPOT :=", out);
-    for (int k = 0; k < c->n_units; k++)
-        for (int i = c->unit_start[k]; i < c->unit_start[k + 1] && c->unit_can_unplace[k]; i++)
-            put_item(out, instance->users[c->unit_members[i]].id);
-    fputs(";\n\nparam unplaced_cost :=", out);
-    for (int k = 0; k < c->n_units; k++)
-        for (int i = c->unit_start[k]; i < c->unit_start[k + 1] && c->unit_can_unplace[k]; i++) {
+    fputs(";\n\nparam : SPOT : unplaced_cost :=", out);
+    for (int k = 0; k < c->n_units; k++) {
+        if (!c->unit_can_unplace[k])
+            continue;
+        for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++) {
             put_item(out, instance->users[c->unit_members[i]].id);
             put_number(out, cp_unplaced_cost(instance, c->unit_members[i]));
         }
-    fputs(";\n\nset GROUPS :=", out);
+    }
+    fputs(";\n\n", out);
+}
+
+/* Every group with its members (the members of its unit). */
+static void write_groups(FILE *out, const cp_candidates *c)
+{
+    const cp_instance *instance = c->instance;
+    fputs("set GROUPS :=", out);
     for (int k = 0; k < c->n_units; k++)
-        if (first_member_group(c, k))
-            put_item(out, first_member_group(c, k));
+        if (unit_group(c, k))
+            put_item(out, unit_group(c, k));
     fputs(";\n", out);
     for (int k = 0; k < c->n_units; k++) {
-        if (!first_member_group(c, k))
+        if (!unit_group(c, k))
             continue;
         fputs("set MEMBERS[", out);
-        put_symbol(out, first_member_group(c, k));
+        put_symbol(out, unit_group(c, k));
         fputs("] :=", out);
         for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
             put_item(out, instance->users[c->unit_members[i]].id);
@@ -228,7 +226,8 @@ int cp_dat_write(FILE *out, const cp_candidates *candidates, cp_errors *errors)
         return CP_ERR_INPUT;
     write_header(out, candidates);
     write_entities(out, candidates);
-    write_people(out, candidates);
+    write_pairs(out, candidates);
+    write_groups(out, candidates);
     write_economics(out, candidates);
     if (fflush(out) != 0 || ferror(out)) {
         cp_errors_add(errors, "dat export: write failed: %s", strerror(errno));

@@ -94,6 +94,7 @@ static int record_outcome(const cp_mip_model *model, int code, const search *s, 
     glp_prob *prob = model->prob;
     int mip_status = glp_mip_status(prob);
     bool has_plan = mip_status == GLP_OPT || mip_status == GLP_FEAS;
+    out->bound = s->bound;
 
     switch (code) {
     case 0:

@@ -88,31 +88,21 @@ static void test_small_groups_whole_file(void **state)
                         "\n"
                         "set PROVIDERS :=\n  'P'\n  'Q';\n"
                         "\n"
-                        "set CANDIDATE :=;\n"
-                        "\n"
                         "param pool :=\n  'f1' 'a1'\n  'f2' 'a1'\n  'u3' 'a1'\n  'u4' 'a2';\n"
                         "\n"
                         "param provider :=\n  's1' 'P'\n  's2' 'Q'\n  's3' 'P';\n"
                         "\n"
                         "param capacity :=\n  's1' 1\n  's2' 4\n  's3' 2;\n"
                         "\n"
-                        "param : fixed_cost min_occupancy :=;\n"
+                        "param : CANDIDATE : fixed_cost min_occupancy :=;\n"
                         "\n"
-                        "set PAIRS :=\n"
-                        "  'f1' 's1'\n  'f1' 's2'\n  'f1' 's3'\n"
-                        "  'f2' 's1'\n  'f2' 's2'\n  'f2' 's3'\n"
-                        "  'u3' 's1'\n  'u3' 's2'\n  'u3' 's3'\n"
-                        "  'u4' 's2'\n  'u4' 's3';\n"
-                        "\n"
-                        "param : price places cost :=\n"
+                        "param : PAIRS : price places cost :=\n"
                         "  'f1' 's1' 800 1 0\n  'f1' 's2' 1000 1 0\n  'f1' 's3' 950 1 0\n"
                         "  'f2' 's1' 800 1 0\n  'f2' 's2' 1000 1 0\n  'f2' 's3' 950 1 0\n"
                         "  'u3' 's1' 800 1 200\n  'u3' 's2' 1000 1 200\n  'u3' 's3' 950 1 0\n"
                         "  'u4' 's2' 1000 1 25\n  'u4' 's3' 950 1 25;\n"
                         "\n"
-                        "set SPOT :=;\n"
-                        "\n"
-                        "param unplaced_cost :=;\n"
+                        "param : SPOT : unplaced_cost :=;\n"
                         "\n"
                         "set GROUPS :=\n  'fam';\n"
                         "set MEMBERS['fam'] :=\n  'f1'\n  'f2';\n"
@@ -145,11 +135,11 @@ static void test_small_candidates(void **state)
     (void)state;
     exported e = export_dir(TEST_DATA_DIR "/small-candidates", "pooled");
     assert_int_equal(e.status, CP_OK);
-    assert_contains(e.text, "set CANDIDATE :=\n  'c1'\n  'c2';\n");
-    assert_contains(e.text, "param : fixed_cost min_occupancy :=\n  'c1' 600 3\n  'c2' 2500 1;\n");
+    assert_contains(
+        e.text, "param : CANDIDATE : fixed_cost min_occupancy :=\n  'c1' 600 3\n  'c2' 2500 1;\n");
     /* u1 has spot_cost none; u4 its own 900; u2 and u3 the settings' 2600 */
-    assert_contains(e.text, "set SPOT :=\n  'u2'\n  'u3'\n  'u4';\n");
-    assert_contains(e.text, "param unplaced_cost :=\n  'u2' 2600\n  'u3' 2600\n  'u4' 900;\n");
+    assert_contains(e.text,
+                    "param : SPOT : unplaced_cost :=\n  'u2' 2600\n  'u3' 2600\n  'u4' 900;\n");
     /* the quote's price; distance_weight 2 x 1.4974430016 km from Camden to e1 */
     assert_contains(e.text, "  'u3' 'e1' 1200 1 2.99488600320");
     assert_contains(e.text, "  'u2' 'e1' 1500 1 2.99488600320");
@@ -171,11 +161,10 @@ static void test_small_tiers_owners_configuration(void **state)
     assert_contains(e.text, "  'd' 't1' 1700 2 0\n");
     assert_contains(e.text, "  'c' 'h1' 700 1 0\n");
     /* the locked e has exactly one pair: m1 */
-    assert_contains(e.text, "  'e' 'm1'\n  'g1'");
+    assert_contains(e.text, "  'e' 'm1' 980 1 0\n  'g1'");
     assert_contains(e.text, "param n_tiers :=\n  'T' 2;\n");
-    assert_contains(e.text,
-                    "param : min_places discount :=\n  'T' 1 2 0.050000000000000003\n"
-                    "  'T' 2 4 0.12;\n");
+    assert_contains(e.text, "param : min_places discount :=\n  'T' 1 2 0.050000000000000003\n"
+                            "  'T' 2 4 0.12;\n");
     exported_free(&e);
 
     e = export_dir(TEST_DATA_DIR "/small-tiers-owners", "standalone");
@@ -190,8 +179,7 @@ static char *make_instance(const char *services, const char *users)
     char *dir = strdup("/tmp/carepool-dat-XXXXXX");
     assert_non_null(mkdtemp(dir));
     const char *names[] = {"authorities.csv", "services.csv", "users.csv"};
-    const char *bodies[] = {"id,name,lat,lon\nst_helen's,St Helens,53.45,-2.74\n", services,
-                            users};
+    const char *bodies[] = {"id,name,lat,lon\nst_helen's,St Helens,53.45,-2.74\n", services, users};
     for (int i = 0; i < 3; i++) {
         char path[256];
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -227,7 +215,8 @@ static void test_quotes_are_doubled(void **state)
     assert_contains(e.text, "set SERVICES :=\n  'home \"one\"';\n");
     assert_contains(e.text, "set POOLS :=\n  'st_helen''s';\n");
     assert_contains(e.text, "param provider :=\n  'home \"one\"' 'o''neill care';\n");
-    assert_contains(e.text, "param : price places cost :=\n  'o''brien' 'home \"one\"' 10 1 0;\n");
+    assert_contains(e.text,
+                    "param : PAIRS : price places cost :=\n  'o''brien' 'home \"one\"' 10 1 0;\n");
     exported_free(&e);
     remove_instance(dir);
 }
@@ -247,23 +236,23 @@ static void test_unrepresentable_ids_write_nothing(void **state)
     exported e = export_dir(dir, "standalone");
     assert_int_equal(e.status, CP_ERR_INPUT);
     assert_int_equal(e.size, 0);
-    assert_int_equal(e.errors.count, 2);
-    char expected[512];
-    snprintf(expected, sizeof expected,
-             "dat export: service id '%s' cannot be a MathProg symbol (at most 100 bytes, no "
-             "control characters)",
-             long_id);
-    assert_string_equal(e.errors.lines[0], expected);
-    assert_string_equal(e.errors.lines[1],
-                        "dat export: service id 'tab\there' cannot be a MathProg symbol (at "
-                        "most 100 bytes, no control characters)");
+    /* each service's provider defaults to its id, so it is reported too */
+    assert_int_equal(e.errors.count, 4);
+    const char *kinds[] = {"service id", "service id", "provider", "provider"};
+    for (int i = 0; i < 4; i++) {
+        char expected[512];
+        snprintf(expected, sizeof expected,
+                 "dat export: %s '%s' cannot be a MathProg symbol (at most 100 bytes, no "
+                 "control characters)",
+                 kinds[i], i % 2 == 0 ? long_id : "tab\there");
+        assert_string_equal(e.errors.lines[i], expected);
+    }
     exported_free(&e);
 
     /* exactly CP_DAT_MAX_SYMBOL bytes is accepted */
     long_id[CP_DAT_MAX_SYMBOL] = '\0';
     snprintf(services, sizeof services,
-             "id,authority,type,capacity,weekly_price\n%s,st_helen's,residential,1,10\n",
-             long_id);
+             "id,authority,type,capacity,weekly_price\n%s,st_helen's,residential,1,10\n", long_id);
     remove_instance(dir);
     dir = make_instance(services, "id,authority,types\nu1,st_helen's,residential\n");
     e = export_dir(dir, "standalone");
