@@ -19,6 +19,13 @@
 
 #define BLOCK_SIZE 65536
 
+/* Most columns a header may have: rows are padded to the header's width, so a runaway header
+ * would multiply the memory a file takes. */
+#define MAX_COLUMNS 1000
+
+/* The cell of every padded position (short rows); never freed. */
+static char padding[] = "";
+
 typedef struct reader {
     const char *name;
     cp_errors *errors;
@@ -26,6 +33,7 @@ typedef struct reader {
     long line;     /* physical line of the piece being fed */
     long row_line; /* line where the current record began; 0 between records */
     bool row_nul;  /* the current record holds a NUL byte */
+    bool header;   /* the first record was seen (table->columns stays NULL if refused) */
 
     char **fields; /* fields of the current record */
     size_t n_fields, fields_capacity;
@@ -65,6 +73,13 @@ static void free_fields(reader *r)
 static void take_header(reader *r)
 {
     cp_csv_table *t = r->table;
+    if (r->n_fields > MAX_COLUMNS) {
+        char problem[64];
+        snprintf(problem, sizeof problem, "%zu columns, at most %d", r->n_fields, MAX_COLUMNS);
+        problem_at(r, r->row_line, problem);
+        free_fields(r);
+        return;
+    }
     t->n_columns = (int)r->n_fields;
     t->columns = cp_malloc(r->n_fields * sizeof *t->columns);
     for (size_t i = 0; i < r->n_fields; i++) {
@@ -96,7 +111,7 @@ static void take_row(reader *r)
     cp_grow((void **)&t->cells, sizeof *t->cells, &r->cells_capacity, base + n_columns);
     cp_grow((void **)&t->line, sizeof *t->line, &r->lines_capacity, (size_t)t->n_rows + 1);
     for (size_t i = 0; i < n_columns; i++)
-        t->cells[base + i] = i < r->n_fields ? r->fields[i] : cp_strdup("");
+        t->cells[base + i] = i < r->n_fields ? r->fields[i] : padding;
     t->line[t->n_rows++] = r->row_line;
     r->n_fields = 0;
 }
@@ -109,10 +124,13 @@ static void on_record(int terminator, void *context)
         problem_at(r, r->row_line, "NUL byte in a field (not a text file?)");
         r->row_nul = false;
     }
-    if (r->table->columns)
+    if (!r->header)
+        take_header(r);
+    else if (r->table->columns)
         take_row(r);
     else
-        take_header(r);
+        free_fields(r);
+    r->header = true;
     r->row_line = 0;
 }
 
@@ -175,7 +193,7 @@ static void parse_stream(reader *r, FILE *in)
         r->failed = true;
     } else if (ok && csv_fini(&parser, on_field, on_record, r) != 0) {
         problem_at(r, r->row_line, "unterminated quoted field");
-    } else if (ok && !r->table->columns) {
+    } else if (ok && !r->header) {
         problem_at(r, 0, "no header row (empty file)");
     }
     free_fields(r);
@@ -184,8 +202,7 @@ static void parse_stream(reader *r, FILE *in)
     csv_free(&parser);
 }
 
-int cp_csv_read(const char *path, const char *display_name, cp_csv_table **out,
-                cp_errors *errors)
+int cp_csv_read(const char *path, const char *display_name, cp_csv_table **out, cp_errors *errors)
 {
     *out = NULL;
     reader r = {.name = display_name, .errors = errors, .line = 1};
@@ -232,7 +249,8 @@ void cp_csv_destroy(cp_csv_table *table)
     free(table->columns);
     size_t n_cells = (size_t)table->n_rows * (size_t)table->n_columns;
     for (size_t i = 0; i < n_cells; i++)
-        free(table->cells[i]);
+        if (table->cells[i] != padding)
+            free(table->cells[i]);
     free(table->cells);
     free(table->line);
     free(table->name);

@@ -8,7 +8,6 @@
 
 #include <ctype.h>
 #include <errno.h>
-#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -84,8 +83,7 @@ static int range_problem(const cp_cell *cell, cp_range range, cp_errors *errors)
         snprintf(lo, sizeof lo, "%s %g", range.lo_open ? ">" : ">=", range.lo);
     if (isfinite(range.hi))
         snprintf(hi, sizeof hi, "%s %g", range.hi_open ? "<" : "<=", range.hi);
-    return cp_cell_problem(cell, errors, "must be %s%s%s", lo, lo[0] && hi[0] ? " and " : "",
-                           hi);
+    return cp_cell_problem(cell, errors, "must be %s%s%s", lo, lo[0] && hi[0] ? " and " : "", hi);
 }
 
 static bool in_range(double x, cp_range range)
@@ -98,10 +96,9 @@ static bool in_range(double x, cp_range range)
 /* Parses decimal notation only: optional sign, digits, point, exponent. */
 static bool parse_decimal(const char *text, double *out)
 {
-    if (text[0] == '\0' || strspn(text, "0123456789+-.eE") != strlen(text))
+    if (strspn(text, "0123456789+-.eE") != strlen(text))
         return false;
     char *end;
-    errno = 0;
     double x = strtod(text, &end);
     if (end == text || *end != '\0')
         return false;
@@ -125,8 +122,8 @@ int cp_field_number(const cp_cell *cell, cp_range range, cp_errors *errors, doub
     return CP_OK;
 }
 
-int cp_field_number_or_none(const cp_cell *cell, cp_range range, cp_errors *errors,
-                            bool *none, double *out)
+int cp_field_number_or_none(const cp_cell *cell, cp_range range, cp_errors *errors, bool *none,
+                            double *out)
 {
     char text[MAX_NUMBER_TEXT];
     *none = trimmed(cell->text, text, sizeof text) && strcasecmp(text, "none") == 0;
@@ -175,8 +172,7 @@ int cp_field_boolean(const cp_cell *cell, cp_errors *errors, bool *out)
 int cp_field_rating(const cp_cell *cell, cp_errors *errors, cp_rating *out)
 {
     static const cp_rating ratings[] = {CP_RATING_INADEQUATE, CP_RATING_REQUIRES_IMPROVEMENT,
-                                        CP_RATING_GOOD, CP_RATING_OUTSTANDING,
-                                        CP_RATING_UNRATED};
+                                        CP_RATING_GOOD, CP_RATING_OUTSTANDING, CP_RATING_UNRATED};
     char text[32];
     if (cp_cell_empty(cell))
         return cp_cell_problem(cell, errors, "missing value");
@@ -242,8 +238,7 @@ static bool split_items(const char *text, cp_names *names, item **items, int *n_
     return ok;
 }
 
-int cp_field_list(const cp_cell *cell, cp_names *names, cp_errors *errors, int **ids,
-                  int *count)
+int cp_field_list(const cp_cell *cell, cp_names *names, cp_errors *errors, int **ids, int *count)
 {
     *ids = NULL;
     *count = 0;

@@ -47,8 +47,8 @@ int cp_cell_problem(const cp_cell *cell, cp_errors *errors, const char *fmt, ...
 int cp_field_number(const cp_cell *cell, cp_range range, cp_errors *errors, double *out);
 
 /* As cp_field_number, but `none` (any case) sets *none and leaves *out unchanged. */
-int cp_field_number_or_none(const cp_cell *cell, cp_range range, cp_errors *errors,
-                            bool *none, double *out);
+int cp_field_number_or_none(const cp_cell *cell, cp_range range, cp_errors *errors, bool *none,
+                            double *out);
 
 /* A decimal integer in [lo, hi]. Returns CP_OK and *out, or CP_ERR_INPUT with
  * "missing value", "not an integer" or "must be >= lo and <= hi". */
@@ -63,8 +63,7 @@ int cp_field_rating(const cp_cell *cell, cp_errors *errors, cp_rating *out);
 /* A non-empty `;`-separated list: each item, trimmed, is interned in names. Returns CP_OK with
  * the indices in list order, repeats dropped, in *ids (caller frees) and *count >= 1, or
  * CP_ERR_INPUT with *ids NULL, *count 0 and "missing value" or "empty item in ';'-list". */
-int cp_field_list(const cp_cell *cell, cp_names *names, cp_errors *errors, int **ids,
-                  int *count);
+int cp_field_list(const cp_cell *cell, cp_names *names, cp_errors *errors, int **ids, int *count);
 
 /* As cp_field_list, but the indices sorted ascending (a cp_idlist, caller frees ids). */
 int cp_field_idlist(const cp_cell *cell, cp_names *names, cp_errors *errors, cp_idlist *out);

@@ -41,8 +41,8 @@ typedef struct cp_input_spec {
 
 /* The parts, in reading order. While they run, a user's max_distance_km and spot_cost are NAN
  * when not given; cp_instance_load applies the settings to them once every file is read. */
-extern const cp_input_spec cp_authorities_input, cp_services_input, cp_users_input,
-    cp_quotes_input, cp_tiers_input, cp_settings_input, cp_configurations_input;
+extern const cp_input_spec cp_authorities_input, cp_services_input, cp_users_input, cp_quotes_input,
+    cp_tiers_input, cp_settings_input, cp_configurations_input;
 
 /* The cell of row in known column c (an index into input->columns). */
 cp_cell cp_input_cell(const cp_input *input, int row, int c);

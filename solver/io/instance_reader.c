@@ -62,8 +62,8 @@ static bool find_columns(const cp_csv_table *table, const cp_input_spec *spec, i
 
 /* Reads directory/spec->name into *table and locates its columns. Returns whether the rows
  * can be read: false when the file is absent, unreadable or lacks a required column. */
-static bool open_input(const char *directory, const cp_input_spec *spec,
-                             cp_csv_table **table, int *index, cp_errors *errors)
+static bool open_input(const char *directory, const cp_input_spec *spec, cp_csv_table **table,
+                       int *index, cp_errors *errors)
 {
     bool ready = false;
     size_t size = strlen(directory) + strlen(spec->name) + 2;
@@ -116,8 +116,7 @@ int cp_instance_load(const char *directory, cp_instance **out, cp_errors *errors
     *out = NULL;
     struct stat info;
     if (stat(directory, &info) != 0) {
-        cp_errors_add(errors, "%s: cannot open instance directory: %s", directory,
-                      strerror(errno));
+        cp_errors_add(errors, "%s: cannot open instance directory: %s", directory, strerror(errno));
         return CP_ERR_INPUT;
     }
     if (!S_ISDIR(info.st_mode)) {
@@ -132,17 +131,17 @@ int cp_instance_load(const char *directory, cp_instance **out, cp_errors *errors
     instance->service_index = cp_strmap_create();
     instance->user_index = cp_strmap_create();
 
-    unsigned read = 0; /* files handed to their part */
+    unsigned done = 0; /* files handed to their part */
     for (int f = 0; f < N_FILES; f++) {
         const cp_input_spec *spec = files[f].spec;
         cp_csv_table *table = NULL;
         int *index = cp_malloc((size_t)spec->n_columns * sizeof *index);
         cp_errors_next_file(errors);
         if (open_input(directory, spec, &table, index, errors) &&
-            (read & files[f].needs) == files[f].needs) {
+            (done & files[f].needs) == files[f].needs) {
             cp_input input = {.table = table, .columns = spec->columns, .index = index};
             spec->read(instance, &input, errors);
-            read |= NEEDS(f);
+            done |= NEEDS(f);
             if (f == AUTHORITIES)
                 cp_add_fixed_configs(instance);
         }

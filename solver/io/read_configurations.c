@@ -72,8 +72,8 @@ static cp_config *config_of_row(cp_instance *instance, const cp_input *input, in
         cp_strmap_put(by_name, name, instance->n_configs);
         config = append_config(instance, name);
         *drafts = cp_realloc(*drafts, (size_t)(n_listed + 1) * sizeof **drafts);
-        (*drafts)[n_listed] = (draft){
-            .line = cp_calloc((size_t)instance->n_authorities, sizeof *(*drafts)->line)};
+        (*drafts)[n_listed] =
+            (draft){.line = cp_calloc((size_t)instance->n_authorities, sizeof *(*drafts)->line)};
     }
     free(name);
     return config;
@@ -83,8 +83,8 @@ static void read_row(cp_instance *instance, const cp_input *input, int row, cp_s
                      draft **drafts, cp_errors *errors)
 {
     cp_config *config = config_of_row(instance, input, row, by_name, drafts, errors);
-    int a = cp_input_reference(input, row, AUTHORITY, instance->authority_index, "authority",
-                               errors);
+    int a =
+        cp_input_reference(input, row, AUTHORITY, instance->authority_index, "authority", errors);
     cp_cell pool = cp_input_cell(input, row, POOL);
     if (cp_cell_empty(&pool))
         cp_cell_problem(&pool, errors, "missing value");
@@ -120,8 +120,7 @@ static void finish(cp_instance *instance, const cp_input *input, cp_config *conf
     free(d->line);
 }
 
-static void read_configurations(cp_instance *instance, const cp_input *input,
-                                cp_errors *errors)
+static void read_configurations(cp_instance *instance, const cp_input *input, cp_errors *errors)
 {
     cp_strmap *by_name = cp_strmap_create();
     draft *drafts = NULL;

@@ -11,8 +11,25 @@
 #include <strings.h>
 
 enum {
-    ID, PROVIDER, NAME, AUTHORITY, LAT, LON, TYPE, CAPACITY, WEEKLY_PRICE, RATING, MIN_AGE,
-    MAX_AGE, GENDERS, MAX_INTENSITY, SPECIALISMS, OWNER, STATUS, FIXED_COST, MIN_OCCUPANCY,
+    ID,
+    PROVIDER,
+    NAME,
+    AUTHORITY,
+    LAT,
+    LON,
+    TYPE,
+    CAPACITY,
+    WEEKLY_PRICE,
+    RATING,
+    MIN_AGE,
+    MAX_AGE,
+    GENDERS,
+    MAX_INTENSITY,
+    SPECIALISMS,
+    OWNER,
+    STATUS,
+    FIXED_COST,
+    MIN_OCCUPANCY,
     N_COLUMNS
 };
 
@@ -71,8 +88,7 @@ static void read_genders(cp_instance *instance, const cp_cell *cell, cp_service 
     char *text = cp_field_text(cell);
     s->any_gender = text[0] == '\0' || strcasecmp(text, "any") == 0;
     free(text);
-    if (s->any_gender ||
-        cp_field_idlist(cell, &instance->genders, errors, &s->genders) != CP_OK)
+    if (s->any_gender || cp_field_idlist(cell, &instance->genders, errors, &s->genders) != CP_OK)
         return;
     for (int i = 0; i < s->genders.count; i++) {
         if (strcasecmp(instance->genders.name[s->genders.ids[i]], "any") == 0) {
@@ -115,11 +131,10 @@ static void read_row(cp_instance *instance, const cp_input *input, int row, cp_e
     cp_input_id(input, row, ID, instance->service_index, errors);
     s->name = cp_field_text(cp_cell_empty(&name) ? &id : &name);
     char *provider_name = cp_field_text(cp_cell_empty(&provider) ? &id : &provider);
-    s->provider = provider_name[0] ? cp_names_intern(&instance->providers, provider_name)
-                                   : CP_NONE;
+    s->provider = provider_name[0] ? cp_names_intern(&instance->providers, provider_name) : CP_NONE;
     free(provider_name);
-    s->authority = cp_input_reference(input, row, AUTHORITY, instance->authority_index,
-                                      "authority", errors);
+    s->authority =
+        cp_input_reference(input, row, AUTHORITY, instance->authority_index, "authority", errors);
     const cp_authority *home = s->authority >= 0 ? &instance->authorities[s->authority] : NULL;
     cp_input_point(input, row, LAT, LON, home ? home->lat : 0, home ? home->lon : 0, &s->lat,
                    &s->lon, errors);
@@ -128,8 +143,7 @@ static void read_row(cp_instance *instance, const cp_input *input, int row, cp_e
     cp_cell capacity = cp_input_cell(input, row, CAPACITY);
     cp_cell price = cp_input_cell(input, row, WEEKLY_PRICE);
     s->type = intern_required(&type, &instance->types, errors);
-    bool capacity_ok =
-        cp_field_number(&capacity, CP_RANGE_POSITIVE, errors, &s->capacity) == CP_OK;
+    bool capacity_ok = cp_field_number(&capacity, CP_RANGE_POSITIVE, errors, &s->capacity) == CP_OK;
     cp_field_number(&price, CP_RANGE_NONNEGATIVE, errors, &s->weekly_price);
 
     cp_cell rating = cp_input_cell(input, row, RATING);
@@ -148,10 +162,10 @@ static void read_row(cp_instance *instance, const cp_input *input, int row, cp_e
         cp_field_idlist(&specialisms, &instance->tags, errors, &s->specialisms);
 
     cp_cell owner = cp_input_cell(input, row, OWNER);
-    s->owner = cp_cell_empty(&owner) ? CP_NONE
-                                     : cp_input_reference(input, row, OWNER,
-                                                          instance->authority_index,
-                                                          "authority", errors);
+    s->owner =
+        cp_cell_empty(&owner)
+            ? CP_NONE
+            : cp_input_reference(input, row, OWNER, instance->authority_index, "authority", errors);
     read_opening(input, row, s, capacity_ok, errors);
 }
 
@@ -164,5 +178,4 @@ static void read_services(cp_instance *instance, const cp_input *input, cp_error
         read_row(instance, input, row, errors);
 }
 
-const cp_input_spec cp_services_input = {"services.csv", true, columns, N_COLUMNS,
-                                         read_services};
+const cp_input_spec cp_services_input = {"services.csv", true, columns, N_COLUMNS, read_services};

@@ -19,12 +19,12 @@ static const cp_column columns[N_COLUMNS] = {
 };
 
 typedef enum kind {
-    NONNEGATIVE,  /* a number >= 0 */
-    POSITIVE,     /* a number > 0 */
-    SHARE,        /* a number in (0, 1] */
-    DISTANCE,     /* a number >= 0 or `none` (INFINITY) */
-    SPOT_COST,    /* a number >= 0 or `none` (no spot purchase) */
-    MIN_RATING,   /* a rating other than unrated */
+    NONNEGATIVE, /* a number >= 0 */
+    POSITIVE,    /* a number > 0 */
+    SHARE,       /* a number in (0, 1] */
+    DISTANCE,    /* a number >= 0 or `none` (INFINITY) */
+    SPOT_COST,   /* a number >= 0 or `none` (no spot purchase) */
+    MIN_RATING,  /* a rating other than unrated */
     BOOLEAN
 } kind;
 
@@ -65,14 +65,12 @@ static void set_value(cp_settings *settings, size_t k, const cp_cell *value, cp_
         cp_field_number(value, share, errors, field);
         break;
     case DISTANCE:
-        if (cp_field_number_or_none(value, CP_RANGE_NONNEGATIVE, errors, &none, field) ==
-                CP_OK &&
+        if (cp_field_number_or_none(value, CP_RANGE_NONNEGATIVE, errors, &none, field) == CP_OK &&
             none)
             settings->max_distance_km = INFINITY;
         break;
     case SPOT_COST:
-        if (cp_field_number_or_none(value, CP_RANGE_NONNEGATIVE, errors, &none, field) ==
-            CP_OK) {
+        if (cp_field_number_or_none(value, CP_RANGE_NONNEGATIVE, errors, &none, field) == CP_OK) {
             settings->has_spot_cost = !none;
             if (none)
                 settings->spot_cost = 0;
@@ -112,8 +110,7 @@ static void read_settings(cp_instance *instance, const cp_input *input, cp_error
             cp_warning("%s:%ld: unknown setting '%s' ignored", input->table->name, key.line,
                        key.text);
         } else if (first_line[k] != 0) {
-            cp_cell_problem(&key, errors, "duplicate setting, first on line %ld",
-                            first_line[k]);
+            cp_cell_problem(&key, errors, "duplicate setting, first on line %ld", first_line[k]);
         } else {
             first_line[k] = key.line;
             if (!cp_cell_empty(&value))
@@ -122,5 +119,4 @@ static void read_settings(cp_instance *instance, const cp_input *input, cp_error
     }
 }
 
-const cp_input_spec cp_settings_input = {"settings.csv", false, columns, N_COLUMNS,
-                                         read_settings};
+const cp_input_spec cp_settings_input = {"settings.csv", false, columns, N_COLUMNS, read_settings};

@@ -63,8 +63,8 @@ static bool read_row(cp_instance *instance, const cp_input *input, int row, entr
 }
 
 /* Checks sorted tiers: no repeated min_places, no smaller discount for more places. */
-static bool check_order(const cp_instance *instance, const cp_input *input,
-                        const entry *entries, int n, cp_errors *errors)
+static bool check_order(const cp_instance *instance, const cp_input *input, const entry *entries,
+                        int n, cp_errors *errors)
 {
     bool ok = true;
     for (int i = 1; i < n; i++) {

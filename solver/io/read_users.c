@@ -9,8 +9,22 @@
 #include <stdlib.h>
 
 enum {
-    ID, AUTHORITY, LAT, LON, TYPES, PLACES, INTENSITY, AGE, GENDER, NEEDS, MAX_DISTANCE_KM,
-    CURRENT_SERVICE, LOCKED, GROUP, SPOT_COST, N_COLUMNS
+    ID,
+    AUTHORITY,
+    LAT,
+    LON,
+    TYPES,
+    PLACES,
+    INTENSITY,
+    AGE,
+    GENDER,
+    NEEDS,
+    MAX_DISTANCE_KM,
+    CURRENT_SERVICE,
+    LOCKED,
+    GROUP,
+    SPOT_COST,
+    N_COLUMNS
 };
 
 static const cp_column columns[N_COLUMNS] = {
@@ -89,9 +103,8 @@ static void read_limits(const cp_input *input, int row, cp_user *u, cp_errors *e
         none)
         u->max_distance_km = INFINITY;
     u->spot_cost = NAN;
-    if (!cp_cell_empty(&spot) &&
-        cp_field_number_or_none(&spot, CP_RANGE_NONNEGATIVE, errors, &none, &u->spot_cost) ==
-            CP_OK) {
+    if (!cp_cell_empty(&spot) && cp_field_number_or_none(&spot, CP_RANGE_NONNEGATIVE, errors, &none,
+                                                         &u->spot_cost) == CP_OK) {
         u->has_spot_cost = !none;
         if (none)
             u->spot_cost = 0;
@@ -113,15 +126,15 @@ static void read_placement(cp_instance *instance, const cp_input *input, int row
         cp_cell_problem(&locked, errors, "a locked person needs a current_service");
 }
 
-static void read_row(cp_instance *instance, const cp_input *input, int row,
-                     group_homes *homes, cp_errors *errors)
+static void read_row(cp_instance *instance, const cp_input *input, int row, group_homes *homes,
+                     cp_errors *errors)
 {
     cp_user *u = &instance->users[row];
     cp_cell id = cp_input_cell(input, row, ID), types = cp_input_cell(input, row, TYPES);
     u->id = cp_field_text(&id);
     cp_input_id(input, row, ID, instance->user_index, errors);
-    u->authority = cp_input_reference(input, row, AUTHORITY, instance->authority_index,
-                                      "authority", errors);
+    u->authority =
+        cp_input_reference(input, row, AUTHORITY, instance->authority_index, "authority", errors);
     const cp_authority *home = u->authority >= 0 ? &instance->authorities[u->authority] : NULL;
     cp_input_point(input, row, LAT, LON, home ? home->lat : 0, home ? home->lon : 0, &u->lat,
                    &u->lon, errors);

@@ -35,8 +35,7 @@ static int remove_directory(void **state)
 }
 
 /* Writes length bytes of content to t.csv and reads it back. */
-static int read_bytes(const char *content, size_t length, cp_csv_table **table,
-                      cp_errors *errors)
+static int read_bytes(const char *content, size_t length, cp_csv_table **table, cp_errors *errors)
 {
     char path[128];
     snprintf(path, sizeof path, "%s/t.csv", directory);
@@ -158,6 +157,18 @@ static void duplicate_header_column(void **state)
     assert_problems(content, strlen(content), "t.csv:1: column 'id': duplicate column", NULL);
 }
 
+static void too_many_columns(void **state)
+{
+    (void)state;
+    char *content = cp_malloc(8 * 1001 + 16);
+    size_t n = 0;
+    for (int i = 0; i < 1001; i++)
+        n += (size_t)sprintf(content + n, "%sc%d", i ? "," : "", i);
+    n += (size_t)sprintf(content + n, "\nc0,c0\n");
+    assert_problems(content, n, "t.csv:1: 1001 columns, at most 1000", NULL);
+    free(content);
+}
+
 static void malformed_quoting(void **state)
 {
     (void)state;
@@ -243,6 +254,7 @@ int main(void)
         cmocka_unit_test(header_only),
         cmocka_unit_test(too_many_fields),
         cmocka_unit_test(duplicate_header_column),
+        cmocka_unit_test(too_many_columns),
         cmocka_unit_test(malformed_quoting),
         cmocka_unit_test(unterminated_quote),
         cmocka_unit_test(empty_file),

@@ -90,13 +90,11 @@ static void number_or_none(void **state)
     double x = -42;
     bool none = false;
     cp_cell c = cell(" None ");
-    assert_int_equal(cp_field_number_or_none(&c, CP_RANGE_NONNEGATIVE, &errors, &none, &x),
-                     CP_OK);
+    assert_int_equal(cp_field_number_or_none(&c, CP_RANGE_NONNEGATIVE, &errors, &none, &x), CP_OK);
     assert_true(none);
     assert_true(x == -42);
     c = cell("250");
-    assert_int_equal(cp_field_number_or_none(&c, CP_RANGE_NONNEGATIVE, &errors, &none, &x),
-                     CP_OK);
+    assert_int_equal(cp_field_number_or_none(&c, CP_RANGE_NONNEGATIVE, &errors, &none, &x), CP_OK);
     assert_false(none);
     assert_true(x == 250);
     c = cell("nonesuch");
@@ -149,9 +147,8 @@ static void booleans(void **state)
     cp_cell c = cell("truex");
     assert_int_equal(cp_field_boolean(&c, &errors, &x), CP_ERR_INPUT);
     assert_true(x);
-    assert_one_problem(&errors,
-                       "f.csv:7: column 'c': not a boolean (true/false, yes/no, 1/0) "
-                       "(value 'truex')");
+    assert_one_problem(&errors, "f.csv:7: column 'c': not a boolean (true/false, yes/no, 1/0) "
+                                "(value 'truex')");
 }
 
 static void ratings(void **state)
@@ -159,8 +156,7 @@ static void ratings(void **state)
     (void)state;
     cp_errors errors = {0};
     cp_rating r;
-    const char *text[] = {"Inadequate", "REQUIRES_IMPROVEMENT", "good", "outstanding",
-                          "unrated"};
+    const char *text[] = {"Inadequate", "REQUIRES_IMPROVEMENT", "good", "outstanding", "unrated"};
     for (int i = 0; i < 5; i++) {
         cp_cell c = cell(text[i]);
         assert_int_equal(cp_field_rating(&c, &errors, &r), CP_OK);
@@ -239,8 +235,12 @@ static void problems_and_cells_of_tables(void **state)
     char *columns[] = {"id", "age"};
     char *cells[] = {"u1", "x", "u2", ""};
     long line[] = {2, 5};
-    cp_csv_table table = {.name = "users.csv", .n_columns = 2, .columns = columns,
-                          .n_rows = 2, .cells = cells, .line = line};
+    cp_csv_table table = {.name = "users.csv",
+                          .n_columns = 2,
+                          .columns = columns,
+                          .n_rows = 2,
+                          .cells = cells,
+                          .line = line};
     cp_errors errors = {0};
     cp_cell c = cp_cell_at(&table, 1, 1, "age");
     assert_string_equal(c.file, "users.csv");
