@@ -22,7 +22,9 @@ static cp_mip_options mip_options(const cp_options *options)
     mip.gap = options->gap;
     mip.formulation =
         strcmp(options->formulation, "weak") == 0 ? CP_FORMULATION_WEAK : CP_FORMULATION_STRONG;
-    mip.cuts = strcmp(options->cuts, "on") == 0;
+    mip.cuts = strcmp(options->cuts, "off") == 0   ? CP_CUTS_NONE
+               : strcmp(options->cuts, "all") == 0 ? CP_CUTS_ALL
+                                                   : CP_CUTS_DEFAULT;
     mip.solver_output = options->glpk_output;
     return mip;
 }

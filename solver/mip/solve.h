@@ -8,11 +8,17 @@
 #include "core/solution.h"
 #include "mip/model.h"
 
+typedef enum cp_cuts {
+    CP_CUTS_NONE,    /* GLPK's default: no cut generators */
+    CP_CUTS_DEFAULT, /* MIR, cover and clique */
+    CP_CUTS_ALL      /* also Gomory mixed-integer cuts */
+} cp_cuts;
+
 typedef struct cp_mip_options {
     double time_limit;  /* seconds; INFINITY for none */
     double gap;         /* stop when the relative gap is at most this (0: prove optimality) */
     cp_formulation formulation;
-    bool cuts;          /* GLPK's Gomory, MIR, cover and clique cuts */
+    cp_cuts cuts;
     bool solver_output; /* GLPK's own terminal output (to stderr) */
     double progress_seconds; /* interval between progress rows */
 } cp_mip_options;

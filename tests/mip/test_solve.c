@@ -25,7 +25,7 @@ static void solve_expect(cp_instance *in, const char *config, cp_solution_status
     for (int f = 0; f < 2; f++) {
         cp_mip_options options = cp_mip_options_default();
         options.formulation = f == 0 ? CP_FORMULATION_STRONG : CP_FORMULATION_WEAK;
-        options.cuts = f == 0;
+        options.cuts = f == 0 ? CP_CUTS_DEFAULT : CP_CUTS_NONE;
         cp_solution s;
         assert_int_equal(cp_mip_solve(c, &options, &s), CP_OK);
         assert_int_equal(s.status, status);
