@@ -27,6 +27,7 @@ cp_mip_options cp_mip_options_default(void)
 
 typedef struct search {
     const cp_mip_options *options;
+    bool integral; /* every plan's objective is an integer: bounds round up */
     double start, last_progress;
     double bound; /* best global bound seen */
     bool stopped; /* the time limit or a signal ended the search */
@@ -45,6 +46,8 @@ static void on_tree(glp_tree *tree, void *info)
     int node = glp_ios_best_node(tree);
     if (node) {
         double bound = glp_ios_node_bound(tree, node);
+        if (s->integral)
+            bound = ceil(bound - 1e-6);
         if (bound > s->bound)
             s->bound = bound;
     }
@@ -52,6 +55,7 @@ static void on_tree(glp_tree *tree, void *info)
     if (cp_interrupt_requested() || now >= s->options->time_limit) {
         s->stopped = true;
         glp_ios_terminate(tree);
+        return; /* the final row follows the search */
     }
     if (now - s->last_progress >= s->options->progress_seconds) {
         s->last_progress = now;
@@ -88,6 +92,17 @@ static void set_parameters(glp_iocp *parm, const cp_mip_options *options, search
         parm->cov_cuts = GLP_ON;
         parm->clq_cuts = GLP_ON;
     }
+}
+
+/* Whether every column with a cost is integer with an integral cost (as in the GAP sets). */
+static bool integral_objective(glp_prob *prob)
+{
+    for (int j = 1; j <= glp_get_num_cols(prob); j++) {
+        double cost = glp_get_obj_coef(prob, j);
+        if (cost != 0 && (glp_get_col_kind(prob, j) == GLP_CV || cost != floor(cost)))
+            return false;
+    }
+    return true;
 }
 
 /* Reads GLPK's outcome into the solution status, plan and bound. */
@@ -153,6 +168,7 @@ int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
                glp_get_num_rows(model->prob), glp_get_num_cols(model->prob),
                glp_get_num_int(model->prob), glp_get_num_nz(model->prob));
 
+    s.integral = integral_objective(model->prob);
     glp_iocp parm;
     set_parameters(&parm, options, &s);
     int code = glp_intopt(model->prob, &parm);
