@@ -130,7 +130,8 @@ static int compare_quotes(const void *a, const void *b)
 
 void tb_finish(cp_instance *instance)
 {
-    qsort(instance->quotes, (size_t)instance->n_quotes, sizeof(cp_quote), compare_quotes);
+    if (instance->n_quotes)
+        qsort(instance->quotes, (size_t)instance->n_quotes, sizeof(cp_quote), compare_quotes);
     instance->quote_start = cp_calloc((size_t)instance->n_users + 1, sizeof(int));
     for (int q = 0; q < instance->n_quotes; q++)
         instance->quote_start[instance->quotes[q].user + 1]++;
@@ -165,7 +166,8 @@ void tb_finish(cp_instance *instance)
     free(names);
     instance->configs =
         cp_realloc(instance->configs, (size_t)(instance->n_configs + listed) * sizeof(cp_config));
-    memcpy(instance->configs + instance->n_configs, own, (size_t)listed * sizeof(cp_config));
+    if (listed)
+        memcpy(instance->configs + instance->n_configs, own, (size_t)listed * sizeof(cp_config));
     instance->n_configs += listed;
     free(own);
 }
