@@ -62,16 +62,9 @@ int cp_cell_problem(const cp_cell *cell, cp_errors *errors, const char *fmt, ...
 {
     va_list ap;
     va_start(ap, fmt);
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    char *problem = cp_malloc((size_t)(n < 0 ? 0 : n) + 1);
-    vsnprintf(problem, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
+    cp_errors_vat(errors, cell->file, cell->line, cell->column,
+                  cp_cell_empty(cell) ? NULL : cell->text, fmt, ap);
     va_end(ap);
-    cp_errors_at(errors, cell->file, cell->line, cell->column,
-                 cp_cell_empty(cell) ? NULL : cell->text, "%s", problem);
-    free(problem);
     return CP_ERR_INPUT;
 }
 

@@ -271,8 +271,10 @@ static const struct {
     const char *name;
     void (*write)(FILE *file, const gap *g);
 } instance_files[] = {
-    {"authorities.csv", write_authorities}, {"services.csv", write_services},
-    {"users.csv", write_users},             {"quotes.csv", write_quotes},
+    {"authorities.csv", write_authorities},
+    {"services.csv", write_services},
+    {"users.csv", write_users},
+    {"quotes.csv", write_quotes},
     {"settings.csv", write_settings},
 };
 enum { N_INSTANCE_FILES = sizeof instance_files / sizeof instance_files[0] };

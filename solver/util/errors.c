@@ -57,8 +57,14 @@ void cp_errors_at(cp_errors *errors, const char *file, long line, const char *co
 {
     va_list ap;
     va_start(ap, problem_fmt);
-    char *problem = vformat(problem_fmt, ap);
+    cp_errors_vat(errors, file, line, column, value, problem_fmt, ap);
     va_end(ap);
+}
+
+void cp_errors_vat(cp_errors *errors, const char *file, long line, const char *column,
+                   const char *value, const char *problem_fmt, va_list ap)
+{
+    char *problem = vformat(problem_fmt, ap);
 
     char where[64] = "";
     if (line > 0)

@@ -2,6 +2,7 @@
 #ifndef CAREPOOL_UTIL_ERRORS_H
 #define CAREPOOL_UTIL_ERRORS_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -29,6 +30,10 @@ void cp_errors_add(cp_errors *errors, const char *fmt, ...) __attribute__((forma
 void cp_errors_at(cp_errors *errors, const char *file, long line, const char *column,
                   const char *value, const char *problem_fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/* cp_errors_at with the problem's arguments as a va_list. */
+void cp_errors_vat(cp_errors *errors, const char *file, long line, const char *column,
+                   const char *value, const char *problem_fmt, va_list ap);
 
 bool cp_errors_any(const cp_errors *errors);
 
