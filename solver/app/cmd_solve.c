@@ -25,6 +25,8 @@ static cp_mip_options mip_options(const cp_options *options)
     mip.cuts = strcmp(options->cuts, "off") == 0   ? CP_CUTS_NONE
                : strcmp(options->cuts, "all") == 0 ? CP_CUTS_ALL
                                                    : CP_CUTS_DEFAULT;
+    mip.branching = strcmp(options->branching, "glpk") == 0 ? CP_BRANCHING_GLPK
+                                                           : CP_BRANCHING_DECISIONS;
     mip.solver_output = options->glpk_output;
     return mip;
 }

@@ -40,6 +40,8 @@ static const option_spec specs[] = {
      "strong links every pair to its service's opening and contract; weak is big-M only"},
     {"cuts", 0, CHOICE, FIELD(cuts), CP_CMD_SOLVE, "SET", "on|off|all", 0, 0,
      "GLPK cut generators: on = MIR, cover, clique; all = also Gomory"},
+    {"branching", 0, CHOICE, FIELD(branching), CP_CMD_SOLVE, "RULE", "decisions|glpk", 0, 0,
+     "decisions: open, contract and tier choices first; glpk: GLPK's default rule"},
     {"format", 0, CHOICE, FIELD(format), CP_CMD_EXPORT, "FORMAT", "dat|mps|lp", 0, 0,
      "dat: data for models/placement.mod; mps: free MPS; lp: CPLEX LP"},
     {"seed", 0, INTEGER, FIELD(seed), CP_CMD_SOLVE, "N", NULL, 0, 2147483647,
@@ -77,6 +79,7 @@ static void set_defaults(cp_options *options)
                             .gap = 0,
                             .formulation = "strong",
                             .cuts = "on",
+                            .branching = "decisions",
                             .seed = 1,
                             .threads = 1};
 }

@@ -26,6 +26,7 @@ typedef struct cp_options {
     double gap;
     const char *formulation;
     const char *cuts;
+    const char *branching;
     const char *format;
     long seed;
     long threads;

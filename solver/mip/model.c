@@ -329,7 +329,7 @@ cp_mip_model *cp_mip_model_build(const cp_candidates *candidates, cp_formulation
     free(b.matrix.val);
     free(b.unit_of_pair);
     cp_mip_model *model = cp_malloc(sizeof *model);
-    *model = (cp_mip_model){b.prob, candidates, 1};
+    *model = (cp_mip_model){b.prob, candidates, 1, 1 + candidates->n_pairs};
     return model;
 }
 

@@ -19,7 +19,8 @@ typedef enum cp_formulation {
 typedef struct cp_mip_model {
     glp_prob *prob;
     const cp_candidates *candidates;
-    int first_pair_column; /* pair p is column first_pair_column + p */
+    int first_pair_column;     /* pair p is column first_pair_column + p */
+    int first_decision_column; /* columns from here on: unplaced, open, tiers, contracts */
 } cp_mip_model;
 
 /* Builds the problem. With names, rows and columns get readable names (for exports).

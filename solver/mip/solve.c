@@ -1,5 +1,12 @@
-/* Exact solve through glp_intopt: presolve, cuts, a callback that tracks the global bound,
- * prints progress and ends the search at the time limit or on a signal. */
+/* Exact solve: the LP relaxation by glp_simplex (with the LP presolver), then branch-and-cut
+ * by glp_intopt on the model's own columns, with cuts and a callback that branches on the
+ * structural decisions first, tracks the global bound, prints progress and ends the search
+ * at the time limit or on a signal.
+ *
+ * Branching first on fractional opening, contract and tier decisions (whose fixed charges
+ * the LP spreads thinly over many pairs) settles facility-location structure in seconds
+ * where GLPK's default rule stalls for minutes (bench/RESULTS.md). The callback needs the
+ * original column numbers, which is why the MIP presolver stays off. */
 #include "mip/solve.h"
 
 #include "util/alloc.h"
@@ -21,12 +28,14 @@ cp_mip_options cp_mip_options_default(void)
                             .gap = 0,
                             .formulation = CP_FORMULATION_STRONG,
                             .cuts = CP_CUTS_DEFAULT,
+                            .branching = CP_BRANCHING_DECISIONS,
                             .solver_output = false,
                             .progress_seconds = 5};
 }
 
 typedef struct search {
     const cp_mip_options *options;
+    int first_decision_column;
     bool integral; /* every plan's objective is an integer: bounds round up */
     double start, last_progress;
     double bound; /* best global bound seen */
@@ -40,9 +49,31 @@ static double incumbent_of(glp_tree *tree)
     return glp_mip_obj_val(glp_ios_get_prob(tree));
 }
 
+/* Branches on the most fractional decision column, if any; else GLPK's own rule applies. */
+static void branch_on_decisions(glp_tree *tree, int first)
+{
+    glp_prob *prob = glp_ios_get_prob(tree);
+    int n = glp_get_num_cols(prob), best = 0;
+    double best_fraction = 0;
+    for (int j = first; j <= n; j++) {
+        if (!glp_ios_can_branch(tree, j))
+            continue;
+        double v = glp_get_col_prim(prob, j);
+        double fraction = fmin(v - floor(v), ceil(v) - v);
+        if (fraction > best_fraction) {
+            best_fraction = fraction;
+            best = j;
+        }
+    }
+    if (best)
+        glp_ios_branch_upon(tree, best, GLP_NO_BRNCH);
+}
+
 static void on_tree(glp_tree *tree, void *info)
 {
     search *s = info;
+    if (s->options->branching == CP_BRANCHING_DECISIONS && glp_ios_reason(tree) == GLP_IBRANCH)
+        branch_on_decisions(tree, s->first_decision_column);
     int node = glp_ios_best_node(tree);
     if (node) {
         double bound = glp_ios_node_bound(tree, node);
@@ -77,13 +108,14 @@ static void set_parameters(glp_iocp *parm, const cp_mip_options *options, search
 {
     glp_init_iocp(parm);
     parm->msg_lev = options->solver_output ? GLP_MSG_ON : GLP_MSG_OFF;
-    parm->presolve = GLP_ON;
+    parm->presolve = GLP_OFF; /* the LP is solved (and presolved) before */
     parm->binarize = GLP_OFF;
     parm->mip_gap = options->gap;
     parm->cb_func = on_tree;
     parm->cb_info = s;
-    if (isfinite(options->time_limit))
-        parm->tm_lim = (int)fmin(options->time_limit * 1000, (double)INT_MAX);
+    double left = options->time_limit - (cp_wall_seconds() - s->start);
+    if (isfinite(left))
+        parm->tm_lim = (int)fmin(fmax(left, 0.001) * 1000, (double)INT_MAX);
     /* MIR, cover and clique cuts pay on the generalized-assignment and facility sets;
      * Gomory cuts cost more than they save there (bench/RESULTS.md), so they are opt-in. */
     if (options->cuts != CP_CUTS_NONE) {
@@ -103,6 +135,28 @@ static bool integral_objective(glp_prob *prob)
             return false;
     }
     return true;
+}
+
+/* Solves the LP relaxation to an optimal basis, as glp_intopt needs without its presolver.
+ * Returns 0 with the relaxation's value in *bound, or glp_intopt's code for the outcome:
+ * GLP_ENOPFS (infeasible), GLP_ETMLIM, or another failure. */
+static int solve_relaxation(glp_prob *prob, const cp_mip_options *options, double *bound)
+{
+    glp_smcp parm;
+    glp_init_smcp(&parm);
+    parm.msg_lev = options->solver_output ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.presolve = GLP_ON;
+    if (isfinite(options->time_limit))
+        parm.tm_lim = (int)fmin(options->time_limit * 1000, (double)INT_MAX);
+    int code = glp_simplex(prob, &parm);
+    if (code == GLP_ENOPFS || (code == 0 && glp_get_status(prob) == GLP_NOFEAS))
+        return GLP_ENOPFS;
+    if (code == GLP_ETMLIM)
+        return GLP_ETMLIM;
+    if (code != 0 || glp_get_status(prob) != GLP_OPT)
+        return code ? code : GLP_EFAIL;
+    *bound = glp_get_obj_val(prob);
+    return 0;
 }
 
 /* Reads GLPK's outcome into the solution status, plan and bound. */
@@ -169,9 +223,15 @@ int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
                glp_get_num_int(model->prob), glp_get_num_nz(model->prob));
 
     s.integral = integral_objective(model->prob);
-    glp_iocp parm;
-    set_parameters(&parm, options, &s);
-    int code = glp_intopt(model->prob, &parm);
+    s.first_decision_column = model->first_decision_column;
+    double relaxation = -INFINITY;
+    int code = solve_relaxation(model->prob, options, &relaxation);
+    if (code == 0) {
+        s.bound = s.integral ? ceil(relaxation - 1e-6) : relaxation;
+        glp_iocp parm;
+        set_parameters(&parm, options, &s);
+        code = glp_intopt(model->prob, &parm);
+    }
     if (s.stopped && code == 0 && glp_mip_status(model->prob) != GLP_OPT)
         code = GLP_ESTOP;
     int status = record_outcome(model, code, &s, out);

@@ -14,11 +14,17 @@ typedef enum cp_cuts {
     CP_CUTS_ALL      /* also Gomory mixed-integer cuts */
 } cp_cuts;
 
+typedef enum cp_branching {
+    CP_BRANCHING_DECISIONS, /* fractional open, contract and tier columns first */
+    CP_BRANCHING_GLPK       /* GLPK's default rule on every column */
+} cp_branching;
+
 typedef struct cp_mip_options {
     double time_limit;  /* seconds; INFINITY for none */
     double gap;         /* stop when the relative gap is at most this (0: prove optimality) */
     cp_formulation formulation;
     cp_cuts cuts;
+    cp_branching branching;
     bool solver_output; /* GLPK's own terminal output (to stderr) */
     double progress_seconds; /* interval between progress rows */
 } cp_mip_options;

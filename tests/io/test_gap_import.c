@@ -22,7 +22,7 @@
 
 typedef struct workspace {
     char root[64];
-    char input[128]; /* root/in.gap */
+    char input[128];  /* root/in.gap */
     char output[128]; /* root/out */
     cp_errors errors;
 } workspace;

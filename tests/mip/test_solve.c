@@ -13,7 +13,8 @@
 #include "util/log.h"
 #include "util/status.h"
 
-/* Solves under config with both formulations; asserts status and optimum, returns the
+/* Solves under config twice, strong with cuts and decision branching, then weak with GLPK's
+ * defaults; asserts status and optimum, returns the
  * strong formulation's plan in plan (n_users entries). */
 static void solve_expect(cp_instance *in, const char *config, cp_solution_status status,
                          double optimum, int *plan)
@@ -26,6 +27,7 @@ static void solve_expect(cp_instance *in, const char *config, cp_solution_status
         cp_mip_options options = cp_mip_options_default();
         options.formulation = f == 0 ? CP_FORMULATION_STRONG : CP_FORMULATION_WEAK;
         options.cuts = f == 0 ? CP_CUTS_DEFAULT : CP_CUTS_NONE;
+        options.branching = f == 0 ? CP_BRANCHING_DECISIONS : CP_BRANCHING_GLPK;
         cp_solution s;
         assert_int_equal(cp_mip_solve(c, &options, &s), CP_OK);
         assert_int_equal(s.status, status);
