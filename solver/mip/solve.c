@@ -49,7 +49,9 @@ static double incumbent_of(glp_tree *tree)
     return glp_mip_obj_val(glp_ios_get_prob(tree));
 }
 
-/* Branches on the most fractional decision column, if any; else GLPK's own rule applies. */
+/* Branches on the most fractional decision column, if any, and explores its up-branch first
+ * (opened or contracted: the side where plans are easy to complete); else GLPK's own rule
+ * applies. */
 static void branch_on_decisions(glp_tree *tree, int first)
 {
     glp_prob *prob = glp_ios_get_prob(tree);
@@ -66,7 +68,7 @@ static void branch_on_decisions(glp_tree *tree, int first)
         }
     }
     if (best)
-        glp_ios_branch_upon(tree, best, GLP_NO_BRNCH);
+        glp_ios_branch_upon(tree, best, GLP_UP_BRNCH);
 }
 
 static void on_tree(glp_tree *tree, void *info)
