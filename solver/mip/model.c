@@ -244,7 +244,13 @@ static void add_contract(builder *b, const relation_key *run, int n, cp_formulat
     if (formulation == CP_FORMULATION_STRONG) {
         for (int i = 0; i < n; i++) {
             int row = add_row(b, GLP_UP, 0, 0);
-            set_name(b, true, row, "uses_contract", label, unit_name(b, b->unit_of_pair[run[i].pair]));
+            if (b->names) {
+                char pair[512];
+                int p = run[i].pair;
+                snprintf(pair, sizeof pair, "%s,%s", unit_name(b, b->unit_of_pair[p]),
+                         b->instance->services[b->c->pair_service[p]].id);
+                set_name(b, true, row, "uses_contract", label, pair);
+            }
             put(&b->matrix, row, 1 + run[i].pair, 1);
             put(&b->matrix, row, k, -1);
         }

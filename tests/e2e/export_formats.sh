@@ -15,6 +15,14 @@ for sol in mps lp; do
     expect_close "${value:-0}" 5421.32463 0.00001
 done
 
+# on the bundled instance (people with several services of one provider under contract
+# costs): every row and column name is unique, so glpsol reads both files
+swl="$SOURCE_DIR/instances/sw-london"
+expect_status 0 "$CAREPOOL" export "$swl" --format lp -o "$WORK/swl.lp"
+expect_status 0 "$CAREPOOL" export "$swl" --format mps -o "$WORK/swl.mps"
+glpsol --check --lp "$WORK/swl.lp" >"$WORK/glpsol.out" 2>&1 || fail "glpsol rejects sw-london's LP file: $(tail -2 "$WORK/glpsol.out")"
+glpsol --check --freemps "$WORK/swl.mps" >"$WORK/glpsol.out" 2>&1 || fail "glpsol rejects sw-london's MPS file: $(tail -2 "$WORK/glpsol.out")"
+
 # an unwritable destination: exit 1, nothing left behind
 expect_status 1 "$CAREPOOL" export "$tiny" --format lp -o "$WORK/no/such/dir/tiny.lp"
 [ -z "$(ls "$WORK" | grep '\.tmp\.')" ] || fail "export left a temporary file"
