@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Formulation benchmark: solves each instance twice with the exact method, once with
-# `--formulation weak --cuts off` (big-M capacity-only linking, GLPK defaults) and once with
-# `--formulation strong --cuts on` (the default), and compares value, gap and time.
+# Formulation benchmark: solves each instance twice with the exact method, once as the
+# baseline `--formulation weak --cuts off --branching glpk` (big-M capacity-only linking,
+# GLPK's defaults) and once with carepool's defaults `--formulation strong --cuts on
+# --branching decisions`, and compares value, gap and time.
 # Instances: generated facility-location-style ones (bench/make_facility_instance.sh: many
-# candidate services with fixed costs and min_occupancy) and GAP sets (OR-Library gap8-gap12,
-# Chu-Beasley a/b/c with 5 and 10 agents). Prints a table and replaces its section of
-# bench/RESULTS.md.
+# candidate services with fixed costs and min_occupancy; three profiles) and GAP sets
+# (OR-Library gap8-gap12, Chu-Beasley a/b/c with 5 and 10 agents). Prints a table and
+# replaces its section of bench/RESULTS.md.
 #
 # usage: bench/formulation.sh [--limit S] [--set generated|gap|all]
 #   CAREPOOL  the carepool binary (default build/solver/carepool)
@@ -52,8 +53,9 @@ is_number "$limit" || {
 }
 require_carepool
 
-# Generated instances as PEOPLE:CANDIDATES:SEED.
-generated_sizes="200:30:1 250:36:2 300:42:3 350:48:4 400:54:5 400:60:6"
+# Generated instances as PROFILE:PEOPLE:CANDIDATES:SEED (see make_facility_instance.sh).
+generated="small:200:30:1 small:300:45:2 small:400:60:3 large:200:30:4 large:300:45:5
+large:400:60:6 local:200:30:7 local:300:45:8 local:400:60:9"
 chu_beasley="a05100 a05200 a10100 a10200 b05100 b05200 b10100 b10200 c05100 c05200 c10100 c10200"
 
 work=$(mktemp -d)
@@ -63,11 +65,11 @@ mkdir "$work/instances"
 # Builds every instance directory under $work/instances; prints the names in order.
 prepare() {
     if [ "$set_name" != gap ]; then
-        for size in $generated_sizes; do
-            IFS=: read -r people candidates seed <<<"$size"
-            name=fl-${people}x${candidates}-s$seed
+        for spec in $generated; do
+            IFS=: read -r profile people candidates seed <<<"$spec"
+            name=fl-$profile-${people}x$candidates-s$seed
             "$BENCH_DIR/make_facility_instance.sh" "$people" "$candidates" "$seed" \
-                "$work/instances/$name"
+                "$work/instances/$name" "$profile"
             echo "$name"
         done
     fi
@@ -84,7 +86,7 @@ prepare() {
     done
     for file in $files; do
         name=${file#*/}
-        "$CAREPOOL" import gap "$GAP_DATA/$file" -o "$work/instances/$name" >&2
+        "$CAREPOOL" import gap "$GAP_DATA/$file" -o "$work/instances/$name" >/dev/null
         echo "$name"
     done
 }
@@ -104,12 +106,12 @@ solve_once() {
     status=$(json_field "$out/summary.json" status)
     [ -n "$status" ] || status="exit_$code"
     v=$(json_field "$out/summary.json" objective)
-    [ "$code" -eq 0 ] && is_number "$v" && value=$(awk -v v="$v" 'BEGIN { printf "%.10g", v }')
+    [ "$code" -eq 0 ] && is_number "$v" && value=$(awk -v v="$v" 'BEGIN { printf "%.2f", v }')
     g=$(json_field "$out/summary.json" gap)
     is_number "$g" && gap=$(awk -v v="$g" 'BEGIN { printf "%.2f", 100 * v }')
     s=$(json_field "$out/summary.json" seconds)
     if is_number "$s"; then
-        seconds=$(awk -v v="$s" 'BEGIN { printf "%.2f", v }')
+        seconds=$(awk -v v="$s" 'BEGIN { printf "%.3f", v }')
     else
         seconds=$(seconds_since "$started")
     fi
@@ -117,16 +119,47 @@ solve_once() {
     echo "$value $gap $seconds $status"
 }
 
+# verdict WEAK_STATUS WEAK_S WEAK_GAP STRONG_STATUS STRONG_S STRONG_GAP: which run did better
+# ("weak", "strong" or "tie"): the only one to prove optimality, else the faster of two
+# proofs, else the smaller own gap.
+verdict() {
+    awk -v ws="$1" -v wt="$2" -v wg="$3" -v ss="$4" -v st="$5" -v sg="$6" 'BEGIN {
+        wo = ws == "optimal"; so = ss == "optimal"
+        if (wo && !so) print "weak"
+        else if (so && !wo) print "strong"
+        else if (wo && so) print (wt + 0 < st + 0 ? "weak" : (st + 0 < wt + 0 ? "strong" : "tie"))
+        else if (wg == "-" && sg == "-") print "tie"
+        else if (wg == "-") print "strong"
+        else if (sg == "-") print "weak"
+        else print (wg + 0 < sg + 0 ? "weak" : (sg + 0 < wg + 0 ? "strong" : "tie"))
+    }'
+}
+
+# speedup WEAK_STATUS WEAK_S STRONG_STATUS STRONG_S: weak seconds / strong seconds, as
+# "Nx" when both proved optimality, ">=Nx" when only the strong run did, "<=Nx" when only
+# the weak one did, "-" otherwise.
+speedup() {
+    awk -v ws="$1" -v wt="$2" -v ss="$3" -v st="$4" 'BEGIN {
+        if (st + 0 <= 0 || (ws != "optimal" && ss != "optimal")) { print "-"; exit }
+        prefix = ws == ss ? "" : (ss == "optimal" ? ">=" : "<=")
+        r = wt / st
+        printf "%s%." (r < 0.1 ? 3 : (r < 100 ? 2 : 0)) "fx\n", prefix, r
+    }'
+}
+
+weak_flags="--formulation weak --cuts off --branching glpk"
+strong_flags="--formulation strong --cuts on --branching decisions"
 section=$work/section.md
-rows=$work/rows.tsv # weak seconds, strong seconds, speed-up, weak optimal, strong optimal
+rows=$work/rows.tsv # weak s, strong s, speed-up when both optimal, statuses, gaps, verdict
 disagree=""
 command="CAREPOOL=$CAREPOOL bench/formulation.sh --limit $limit --set $set_name"
 {
     echo "## Formulation benchmark ($set_name)"
     echo
     header_lines "$command"
-    echo "- each instance solved twice: \`carepool solve DIR -o OUT --time-limit $limit --quiet --formulation weak --cuts off\` and \`... --formulation strong --cuts on\`"
-    echo "- speed-up = weak seconds / strong seconds; \`>=\` when the weak run stopped at the limit; gap is the solver's own relative gap"
+    echo "- each instance solved twice: \`carepool solve DIR -o OUT --time-limit $limit --quiet\` with \`$weak_flags\` (weak) and with \`$strong_flags\` (strong, the defaults)"
+    echo "- value: the plan's objective, or the status when no plan was written; gap: the solver's own relative gap"
+    echo "- speed-up = weak seconds / strong seconds; \`>=\` when only the strong run proved optimality (the weak one stopped at the limit), \`<=\` when only the weak one did"
     echo
     echo "| instance | weak value | weak gap % | weak s | strong value | strong gap % | strong s | speed-up |"
     echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -135,24 +168,24 @@ sed -n '/^| instance/,$p' "$section"
 
 names=$(prepare)
 for name in $names; do
-    read -r wv wg ws wstatus <<<"$(solve_once "$name" weak --formulation weak --cuts off)"
-    read -r sv sg ss sstatus <<<"$(solve_once "$name" strong --formulation strong --cuts on)"
-    ratio=$(awk -v w="$ws" -v s="$ss" 'BEGIN { if (s > 0) printf "%.2f", w / s; else print "-" }')
-    speedup=$ratio
-    [ "$ratio" = - ] || speedup="${ratio}x"
-    [ "$wstatus" = optimal ] || [ "$ratio" = - ] || speedup=">=${ratio}x"
-    [ "$sstatus" = optimal ] || speedup="-"
-    if [ "$wstatus" = optimal ] && [ "$sstatus" = optimal ] &&
-        ! awk -v a="$wv" -v b="$sv" 'BEGIN { d = a - b; if (d < 0) d = -d
-            m = a < 0 ? -a : a; exit !(d <= 1e-6 + 1e-6 * m) }'; then
-        disagree="$disagree $name"
-        echo "formulation.sh: $name: weak $wv and strong $sv are both optimal but differ" >&2
+    read -r wv wg ws wstatus <<<"$(solve_once "$name" weak $weak_flags)"
+    read -r sv sg ss sstatus <<<"$(solve_once "$name" strong $strong_flags)"
+    ratio=-
+    if [ "$wstatus" = optimal ] && [ "$sstatus" = optimal ]; then
+        ratio=$(awk -v w="$ws" -v s="$ss" 'BEGIN { if (s > 0) printf "%.2f", w / s; else print "-" }')
+        if ! awk -v a="$wv" -v b="$sv" 'BEGIN { d = a - b; if (d < 0) d = -d
+                m = a < 0 ? -a : a; exit !(d <= 1e-6 + 1e-6 * m) }'; then
+            disagree="$disagree $name"
+            echo "formulation.sh: $name: weak $wv and strong $sv are both optimal but differ" >&2
+        fi
     fi
-    row="| $name | $wv | $wg | $ws | $sv | $sg | $ss | $speedup |"
+    [ "$wv" != - ] || wv=$wstatus
+    [ "$sv" != - ] || sv=$sstatus
+    row="| $name | $wv | $wg | $ws | $sv | $sg | $ss | $(speedup "$wstatus" "$ws" "$sstatus" "$ss") |"
     echo "$row"
     echo "$row" >>"$section"
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ws" "$ss" "$ratio" "$wstatus" "$sstatus" "$wg" \
-        "$sg" >>"$rows"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$ws" "$ss" "$ratio" "$wstatus" "$sstatus" "$wg" \
+        "$sg" "$(verdict "$wstatus" "$ws" "$wg" "$sstatus" "$ss" "$sg")" >>"$rows"
 done
 
 {
@@ -162,9 +195,10 @@ done
     if [ -f "$rows" ]; then
         total=$(wc -l <"$rows")
         echo "- proven optimal within ${limit} s: weak $(awk -F'\t' '$4 == "optimal"' "$rows" | wc -l) of $total, strong $(awk -F'\t' '$5 == "optimal"' "$rows" | wc -l) of $total"
+        echo "- better (the only proof, else the faster proof, else the smaller gap): strong on $(awk -F'\t' '$8 == "strong"' "$rows" | wc -l), weak on $(awk -F'\t' '$8 == "weak"' "$rows" | wc -l), tied on $(awk -F'\t' '$8 == "tie"' "$rows" | wc -l)"
         echo "- median seconds: weak $(cut -f1 "$rows" | median), strong $(cut -f2 "$rows" | median)"
         echo "- median gap %: weak $(cut -f6 "$rows" | median), strong $(cut -f7 "$rows" | median)"
-        echo "- median speed-up (weak s / strong s, where the strong run proved optimality): $(awk -F'\t' '$5 == "optimal" { print $3 }' "$rows" | median)"
+        echo "- median speed-up where both proved optimality: $(cut -f3 "$rows" | median)"
     fi
     if [ -n "$disagree" ]; then
         echo "- VALUES DISAGREE (both proven optimal) on:$disagree"

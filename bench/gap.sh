@@ -91,7 +91,8 @@ for instance in $(instances); do
     best=$(best_known "$instance")
     value=- bound=- own=- to_best=- seconds=-
     started=$(date +%s.%N)
-    if ! "$CAREPOOL" import gap "$GAP_DATA/$instance" -o "$work/$name" 2>"$work/$name.err"; then
+    if ! "$CAREPOOL" import gap "$GAP_DATA/$instance" -o "$work/$name" >/dev/null \
+        2>"$work/$name.err"; then
         status="import failed"
         echo "gap.sh: $instance: import failed: $(head -n 3 "$work/$name.err")" >&2
     else
@@ -114,7 +115,7 @@ for instance in $(instances); do
         is_number "$g" && own=$(awk -v v="$g" 'BEGIN { printf "%.2f", 100 * v }')
         s=$(json_field "$summary" seconds)
         if is_number "$s"; then
-            seconds=$(awk -v v="$s" 'BEGIN { printf "%.2f", v }')
+            seconds=$(awk -v v="$s" 'BEGIN { printf "%.3f", v }')
         else
             seconds=$(seconds_since "$started")
         fi

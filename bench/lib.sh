@@ -41,7 +41,7 @@ median() {
 
 # seconds_since START: wall seconds since START (from `date +%s.%N`), 2 decimals.
 seconds_since() {
-    awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f\n", b - a }'
+    awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.3f\n", b - a }'
 }
 
 # results_replace NAME FILE: puts FILE's content in RESULTS.md between the markers of

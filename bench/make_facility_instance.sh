@@ -3,16 +3,32 @@
 # four authorities around one region, a little existing capacity, and many candidate
 # services (fixed cost, min_occupancy, owner) that must be opened to place most people;
 # distance and preference terms in the objective, a spot cost so every instance is feasible.
+# Profiles (default small):
+#   small  candidate schemes of 6-12 places, fixed cost 2000-5000, min_occupancy 3-5,
+#          max_distance_km 70;
+#   large  20-40 places, fixed cost 20000-40000, min_occupancy 5-10, max_distance_km 70:
+#          capacity-bound, the opened schemes run nearly full;
+#   local  as large but max_distance_km 25: coverage-bound, schemes are opened to serve an
+#          area and run far from full (where capacity-only linking is weakest).
 # Deterministic for a seed on any awk (its own Park-Miller generator, not awk's rand).
 #
-# usage: bench/make_facility_instance.sh PEOPLE CANDIDATES SEED OUTDIR
+# usage: bench/make_facility_instance.sh PEOPLE CANDIDATES SEED OUTDIR [small|large|local]
 set -euo pipefail
 
-if [ $# -ne 4 ]; then
-    echo "usage: $0 PEOPLE CANDIDATES SEED OUTDIR" >&2
+if [ $# -lt 4 ] || [ $# -gt 5 ]; then
+    echo "usage: $0 PEOPLE CANDIDATES SEED OUTDIR [small|large|local]" >&2
     exit 2
 fi
-people=$1 candidates=$2 seed=$3 out=$4
+people=$1 candidates=$2 seed=$3 out=$4 profile=${5:-small}
+case $profile in
+small) cap_lo=6 cap_hi=12 fixed_lo=2000 fixed_hi=5000 occ_lo=3 occ_hi=5 max_km=70 ;;
+large) cap_lo=20 cap_hi=40 fixed_lo=20000 fixed_hi=40000 occ_lo=5 occ_hi=10 max_km=70 ;;
+local) cap_lo=20 cap_hi=40 fixed_lo=20000 fixed_hi=40000 occ_lo=5 occ_hi=10 max_km=25 ;;
+*)
+    echo "$0: the profile must be small, large or local" >&2
+    exit 2
+    ;;
+esac
 for n in "$people" "$candidates" "$seed"; do
     case $n in
     '' | *[!0-9]* | 0)
@@ -23,7 +39,9 @@ for n in "$people" "$candidates" "$seed"; do
 done
 mkdir -p "$out"
 
-awk -v people="$people" -v candidates="$candidates" -v seed="$seed" -v out="$out" '
+awk -v people="$people" -v candidates="$candidates" -v seed="$seed" -v out="$out" \
+    -v cap_lo="$cap_lo" -v cap_hi="$cap_hi" -v fixed_lo="$fixed_lo" -v fixed_hi="$fixed_hi" \
+    -v occ_lo="$occ_lo" -v occ_hi="$occ_hi" -v max_km="$max_km" '
 # Park-Miller minimal standard generator: exact in double precision, same on every awk.
 # Every draw is its own statement so that the sequence does not depend on the order in
 # which an awk evaluates arguments.
@@ -76,11 +94,11 @@ BEGIN {
     }
     for (s = 1; s <= candidates; s++) {
         a = between(1, 4)
-        capacity = between(6, 12)
+        capacity = between(cap_lo, cap_hi)
         price = between(800, 1100)
         intensity = between(4, 5)
-        fixed = between(2000, 5000)
-        minocc = between(3, 5)
+        fixed = between(fixed_lo, fixed_hi)
+        minocc = between(occ_lo, occ_hi)
         service("c" s, a, capacity, price, intensity, "candidate", fixed, minocc, auth[a])
     }
 
@@ -102,5 +120,5 @@ BEGIN {
     print "distance_weight,3" > settings
     print "preference_cost,100" > settings
     print "spot_cost,3500" > settings
-    print "max_distance_km,70" > settings
+    print "max_distance_km," max_km > settings
 }'
