@@ -69,15 +69,22 @@ static void free_fields(reader *r)
     r->n_fields = 0;
 }
 
+/* Reports a record with too many fields ("N WHAT LIMIT", e.g. "5 fields, header has 4") and
+ * drops it. */
+static void reject_record(reader *r, const char *what, size_t limit)
+{
+    char problem[96];
+    snprintf(problem, sizeof problem, "%zu %s %zu", r->n_fields, what, limit);
+    problem_at(r, r->row_line, problem);
+    free_fields(r);
+}
+
 /* The first record: column names, each non-empty name at most once. */
 static void take_header(reader *r)
 {
     cp_csv_table *t = r->table;
     if (r->n_fields > MAX_COLUMNS) {
-        char problem[64];
-        snprintf(problem, sizeof problem, "%zu columns, at most %d", r->n_fields, MAX_COLUMNS);
-        problem_at(r, r->row_line, problem);
-        free_fields(r);
+        reject_record(r, "columns, at most", (size_t)MAX_COLUMNS);
         return;
     }
     t->n_columns = (int)r->n_fields;
@@ -101,10 +108,7 @@ static void take_row(reader *r)
     cp_csv_table *t = r->table;
     size_t n_columns = (size_t)t->n_columns;
     if (r->n_fields > n_columns) {
-        char problem[64];
-        snprintf(problem, sizeof problem, "%zu fields, header has %zu", r->n_fields, n_columns);
-        problem_at(r, r->row_line, problem);
-        free_fields(r);
+        reject_record(r, "fields, header has", n_columns);
         return;
     }
     size_t base = (size_t)t->n_rows * n_columns;
