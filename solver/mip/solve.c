@@ -42,6 +42,23 @@ typedef struct search {
     bool stopped; /* the time limit or a signal ended the search */
 } search;
 
+/* Records a valid lower bound if it improves on the best one (rounded up when every plan's
+ * objective is an integer). */
+static void raise_bound(search *s, double bound)
+{
+    if (s->integral)
+        bound = ceil(bound - 1e-6);
+    if (bound > s->bound)
+        s->bound = bound;
+}
+
+/* GLPK's tm_lim for what is left of the time limit, in ms; INT_MAX (GLPK: none) without one. */
+static int milliseconds_left(const search *s)
+{
+    double left = s->options->time_limit - (cp_wall_seconds() - s->start);
+    return (int)fmin(fmax(left, 0.001) * 1000, (double)INT_MAX);
+}
+
 static double incumbent_of(glp_tree *tree)
 {
     if (glp_ios_mip_gap(tree) == DBL_MAX)
@@ -77,13 +94,8 @@ static void on_tree(glp_tree *tree, void *info)
     if (s->options->branching == CP_BRANCHING_DECISIONS && glp_ios_reason(tree) == GLP_IBRANCH)
         branch_on_decisions(tree, s->first_decision_column);
     int node = glp_ios_best_node(tree);
-    if (node) {
-        double bound = glp_ios_node_bound(tree, node);
-        if (s->integral)
-            bound = ceil(bound - 1e-6);
-        if (bound > s->bound)
-            s->bound = bound;
-    }
+    if (node)
+        raise_bound(s, glp_ios_node_bound(tree, node));
     double now = cp_wall_seconds() - s->start;
     if (cp_interrupt_requested() || now >= s->options->time_limit) {
         s->stopped = true;
@@ -115,11 +127,10 @@ static void set_parameters(glp_iocp *parm, const cp_mip_options *options, search
     parm->mip_gap = options->gap;
     parm->cb_func = on_tree;
     parm->cb_info = s;
-    double left = options->time_limit - (cp_wall_seconds() - s->start);
-    if (isfinite(left))
-        parm->tm_lim = (int)fmin(fmax(left, 0.001) * 1000, (double)INT_MAX);
-    /* MIR, cover and clique cuts pay on the generalized-assignment and facility sets;
-     * Gomory cuts cost more than they save there (bench/RESULTS.md), so they are opt-in. */
+    parm->tm_lim = milliseconds_left(s);
+    /* MIR, cover and clique cuts pay on the GAP sets and sw-london (though not on
+     * capacity-bound facility instances); Gomory cuts cost more than they save on the GAP
+     * sets (bench/RESULTS.md), so they are opt-in. */
     if (options->cuts != CP_CUTS_NONE) {
         parm->gmi_cuts = options->cuts == CP_CUTS_ALL ? GLP_ON : GLP_OFF;
         parm->mir_cuts = GLP_ON;
@@ -139,17 +150,16 @@ static bool integral_objective(glp_prob *prob)
     return true;
 }
 
-/* Solves the LP relaxation to an optimal basis, as glp_intopt needs without its presolver.
- * Returns 0 with the relaxation's value in *bound, or glp_intopt's code for the outcome:
- * GLP_ENOPFS (infeasible), GLP_ETMLIM, or another failure. */
-static int solve_relaxation(glp_prob *prob, const cp_mip_options *options, double *bound)
+/* Solves the LP relaxation to an optimal basis, as glp_intopt needs without its presolver,
+ * and records its value as the first bound. Returns 0, or glp_intopt's code for the
+ * outcome: GLP_ENOPFS (infeasible), GLP_ETMLIM, or another failure. */
+static int solve_relaxation(glp_prob *prob, search *s)
 {
     glp_smcp parm;
     glp_init_smcp(&parm);
-    parm.msg_lev = options->solver_output ? GLP_MSG_ON : GLP_MSG_OFF;
+    parm.msg_lev = s->options->solver_output ? GLP_MSG_ON : GLP_MSG_OFF;
     parm.presolve = GLP_ON;
-    if (isfinite(options->time_limit))
-        parm.tm_lim = (int)fmin(options->time_limit * 1000, (double)INT_MAX);
+    parm.tm_lim = milliseconds_left(s);
     int code = glp_simplex(prob, &parm);
     if (code == GLP_ENOPFS || (code == 0 && glp_get_status(prob) == GLP_NOFEAS))
         return GLP_ENOPFS;
@@ -157,7 +167,7 @@ static int solve_relaxation(glp_prob *prob, const cp_mip_options *options, doubl
         return GLP_ETMLIM;
     if (code != 0 || glp_get_status(prob) != GLP_OPT)
         return code ? code : GLP_EFAIL;
-    *bound = glp_get_obj_val(prob);
+    raise_bound(s, glp_get_obj_val(prob));
     return 0;
 }
 
@@ -226,10 +236,8 @@ int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
 
     s.integral = integral_objective(model->prob);
     s.first_decision_column = model->first_decision_column;
-    double relaxation = -INFINITY;
-    int code = solve_relaxation(model->prob, options, &relaxation);
+    int code = solve_relaxation(model->prob, &s);
     if (code == 0) {
-        s.bound = s.integral ? ceil(relaxation - 1e-6) : relaxation;
         glp_iocp parm;
         set_parameters(&parm, options, &s);
         code = glp_intopt(model->prob, &parm);
