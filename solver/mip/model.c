@@ -10,6 +10,7 @@
 
 #include "util/alloc.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -201,13 +202,49 @@ static int pool_places_column(builder *b, int *pool_column, int pool)
     return col;
 }
 
+typedef struct service_pair {
+    int service, pair;
+} service_pair;
+
+static int compare_service_pairs(const void *a, const void *b)
+{
+    const service_pair *x = a, *y = b;
+    if (x->service != y->service)
+        return x->service < y->service ? -1 : 1;
+    return (x->pair > y->pair) - (x->pair < y->pair);
+}
+
+/* The most a pool can spend with a provider: at each of its services, the lesser of every
+ * pair's price together and the capacity filled at the highest price a place. The tighter
+ * this is, the less the LP relaxation overstates discounts. */
+static double tier_spend_bound(const builder *b, const relation_key *run, int n)
+{
+    const cp_candidates *c = b->c;
+    service_pair *pairs = cp_malloc((size_t)n * sizeof *pairs);
+    for (int i = 0; i < n; i++)
+        pairs[i] = (service_pair){c->pair_service[run[i].pair], run[i].pair};
+    qsort(pairs, (size_t)n, sizeof *pairs, compare_service_pairs);
+    double bound = 0;
+    for (int first = 0; first < n;) {
+        int last = first;
+        double all = 0, rate = 0;
+        for (; last < n && pairs[last].service == pairs[first].service; last++) {
+            int p = pairs[last].pair;
+            all += c->pair_price[p];
+            rate = fmax(rate, c->pair_price[p] / c->pair_places[p]);
+        }
+        bound += fmin(all, rate * b->instance->services[pairs[first].service].capacity);
+        first = last;
+    }
+    free(pairs);
+    return bound;
+}
+
 static void add_tiers(builder *b, const relation_key *run, int n, const cp_tier_list *tiers,
                       const char *label)
 {
     const cp_candidates *c = b->c;
-    double spend_bound = 0;
-    for (int i = 0; i < n; i++)
-        spend_bound += c->pair_price[run[i].pair];
+    double spend_bound = tier_spend_bound(b, run, n);
     int choose = add_row(b, GLP_UP, 0, 1);
     set_name(b, true, choose, "tier_choice", label, NULL);
     int spend = add_row(b, GLP_UP, 0, 0);
