@@ -34,6 +34,8 @@ int main(int argc, char **argv)
         return cp_cmd_export(&options);
     case CP_CMD_IMPORT:
         return cp_cmd_import(&options);
+    case CP_CMD_GENERATE:
+        return cp_cmd_generate(&options);
     }
     return CP_ERR_INTERNAL;
 }

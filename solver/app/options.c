@@ -25,11 +25,14 @@ typedef struct option_spec {
 } option_spec;
 
 #define FIELD(name) offsetof(cp_options, name)
-#define ALL (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT)
+#define ALL                                                                          \
+    (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT | \
+     CP_CMD_GENERATE)
 
 static const option_spec specs[] = {
-    {"output", 'o', TEXT, FIELD(output), CP_CMD_SOLVE | CP_CMD_EXPORT | CP_CMD_IMPORT, "PATH",
-     NULL, 0, 0, "results directory (solve, import) or file (export)"},
+    {"output", 'o', TEXT, FIELD(output),
+     CP_CMD_SOLVE | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE, "PATH", NULL, 0, 0,
+     "results directory (solve, import, generate) or file (export)"},
     {"config", 0, TEXT, FIELD(config), CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE,
      "NAME", NULL, 0, 0, "pooling configuration: standalone, pooled or one of configurations.csv"},
     {"time-limit", 0, REAL, FIELD(time_limit), CP_CMD_SOLVE, "SECONDS", NULL, 0.001, 1e9,
@@ -44,8 +47,12 @@ static const option_spec specs[] = {
      "decisions: open, contract and tier choices first; glpk: GLPK's default rule"},
     {"format", 0, CHOICE, FIELD(format), CP_CMD_EXPORT, "FORMAT", "dat|mps|lp", 0, 0,
      "dat: data for models/placement.mod; mps: free MPS; lp: CPLEX LP"},
-    {"seed", 0, INTEGER, FIELD(seed), CP_CMD_SOLVE, "N", NULL, 0, 2147483647,
-     "random seed (recorded in summary.json)"},
+    {"seed", 0, INTEGER, FIELD(seed), CP_CMD_SOLVE | CP_CMD_GENERATE, "N", NULL, 0, 2147483647,
+     "random seed (recorded in summary.json; generate: the instance drawn)"},
+    {"preset", 0, TEXT, FIELD(preset), CP_CMD_GENERATE, "NAME", NULL, 0, 0,
+     "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld"},
+    {"scale", 0, REAL, FIELD(scale), CP_CMD_GENERATE, "FACTOR", NULL, 0.0001, 100,
+     "generate: people and services times this"},
     {"threads", 0, INTEGER, FIELD(threads), CP_CMD_SOLVE, "N", NULL, 1, 1024,
      "worker threads (the exact method uses one)"},
     {"glpk-output", 0, FLAG, FIELD(glpk_output), CP_CMD_SOLVE, NULL, NULL, 0, 0,
@@ -69,6 +76,8 @@ static const struct {
      "write the model for glpsol or other solvers"},
     {"import", CP_CMD_IMPORT, 2, "import gap FILE -o DIR",
      "turn an OR-Library generalized-assignment file into an instance"},
+    {"generate", CP_CMD_GENERATE, 0, "generate --preset NAME --seed N -o DIR [--scale F]",
+     "write a realistic synthetic instance"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -81,6 +90,7 @@ static void set_defaults(cp_options *options)
                             .cuts = "on",
                             .branching = "decisions",
                             .seed = 1,
+                            .scale = 1,
                             .threads = 1};
 }
 
@@ -231,11 +241,13 @@ void cp_options_print_help(void)
             printf(" [%s]", *(const char *const *)field);
         if (s->kind == INTEGER)
             printf(" [%ld]", *(const long *)field);
+        if (s->kind == REAL && isfinite(*(const double *)field) && *(const double *)field != 0)
+            printf(" [%g]", *(const double *)field);
         printf("\n");
     }
     printf("\nExit status:\n"
            "  0  a plan was written (solve), the input is valid (validate), the plan is\n"
-           "     feasible (check), the file was written (export, import)\n"
+           "     feasible (check), the files were written (export, import, generate)\n"
            "  1  internal error\n"
            "  2  bad input or usage (file:line: column 'name': problem)\n"
            "  3  infeasible: no plan can meet every constraint (check: the plan breaks one)\n"

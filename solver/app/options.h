@@ -12,7 +12,8 @@ enum cp_command {
     CP_CMD_VALIDATE = 1 << 1,
     CP_CMD_CHECK = 1 << 2,
     CP_CMD_EXPORT = 1 << 3,
-    CP_CMD_IMPORT = 1 << 4
+    CP_CMD_IMPORT = 1 << 4,
+    CP_CMD_GENERATE = 1 << 5
 };
 
 typedef struct cp_options {
@@ -28,6 +29,8 @@ typedef struct cp_options {
     const char *cuts;
     const char *branching;
     const char *format;
+    const char *preset;
+    double scale;
     long seed;
     long threads;
     bool quiet;
