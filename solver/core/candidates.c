@@ -151,11 +151,14 @@ static void explain_unit(const cp_instance *instance, const cp_config *config,
 static void add_pair(cp_candidates *c, size_t *capacity, int k, int service)
 {
     const cp_instance *instance = c->instance;
+    size_t before = *capacity;
     cp_grow((void **)&c->pair_service, sizeof(int), capacity, (size_t)c->n_pairs + 1);
     size_t cap = *capacity;
-    c->pair_places = cp_realloc(c->pair_places, cap * sizeof(double));
-    c->pair_price = cp_realloc(c->pair_price, cap * sizeof(double));
-    c->pair_cost = cp_realloc(c->pair_cost, cap * sizeof(double));
+    if (cap != before) { /* the other arrays follow only when it grows (realloc may copy) */
+        c->pair_places = cp_realloc(c->pair_places, cap * sizeof(double));
+        c->pair_price = cp_realloc(c->pair_price, cap * sizeof(double));
+        c->pair_cost = cp_realloc(c->pair_cost, cap * sizeof(double));
+    }
     double places = 0, price = 0, cost = 0;
     for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++) {
         cp_pair_terms t = cp_pair_terms_of(instance, c->unit_members[i], service);
