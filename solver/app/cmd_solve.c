@@ -6,30 +6,16 @@
 #include "core/solution.h"
 #include "io/output_dir.h"
 #include "io/report_writer.h"
-#include "mip/solve.h"
+#include "app/method.h"
+#include "heur/heuristic.h"
 #include "util/interrupt.h"
 #include "util/progress.h"
 #include "util/status.h"
+#include "util/timer.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-static cp_mip_options mip_options(const cp_options *options)
-{
-    cp_mip_options mip = cp_mip_options_default();
-    mip.time_limit = options->time_limit;
-    mip.gap = options->gap;
-    mip.formulation =
-        strcmp(options->formulation, "weak") == 0 ? CP_FORMULATION_WEAK : CP_FORMULATION_STRONG;
-    mip.cuts = strcmp(options->cuts, "off") == 0   ? CP_CUTS_NONE
-               : strcmp(options->cuts, "all") == 0 ? CP_CUTS_ALL
-                                                   : CP_CUTS_DEFAULT;
-    mip.branching = strcmp(options->branching, "glpk") == 0 ? CP_BRANCHING_GLPK
-                                                           : CP_BRANCHING_DECISIONS;
-    mip.solver_output = options->glpk_output;
-    return mip;
-}
 
 static void print_summary(const cp_instance *instance, const cp_config *config,
                           const cp_check *check, const cp_run_info *info, const char *output)
@@ -97,9 +83,8 @@ static int exit_status(cp_solution_status status)
 static int solve_and_report(const cp_options *options, const cp_instance *instance,
                             const cp_config *config, const cp_candidates *candidates)
 {
-    cp_mip_options mip = mip_options(options);
     cp_solution solution;
-    int status = cp_mip_solve(candidates, &mip, &solution);
+    int status = cp_app_solve(options, candidates, &solution);
     if (status != CP_OK)
         return status;
 
@@ -109,7 +94,9 @@ static int solve_and_report(const cp_options *options, const cp_instance *instan
                         .seed = (uint64_t)options->seed,
                         .threads = (int)options->threads,
                         .bound = solution.bound,
-                        .gap = INFINITY};
+                        .gap = INFINITY,
+                        .moves_evaluated = solution.moves_evaluated,
+                        .first_plan_seconds = solution.first_plan_seconds};
     cp_check *check = NULL;
     if (solution.service_of_user) {
         if (cp_check_plan(instance, config, solution.service_of_user, &check) > 0) {
@@ -137,8 +124,12 @@ static int solve_and_report(const cp_options *options, const cp_instance *instan
     return status;
 }
 
-int cp_cmd_solve(const cp_options *options)
+int cp_cmd_solve(const cp_options *requested)
 {
+    double start = cp_wall_seconds();
+    cp_options resolved = *requested;
+    resolved.threads = cp_heur_threads((int)requested->threads);
+    const cp_options *options = &resolved;
     if (!options->output) {
         fprintf(stderr, "solve: -o DIR is required\n");
         return CP_ERR_INPUT;
@@ -154,10 +145,14 @@ int cp_cmd_solve(const cp_options *options)
     status = cp_app_candidates(instance, config, &candidates);
     if (status == CP_ERR_INFEASIBLE) {
         cp_run_info info = {.status = "infeasible", .method = "filters", .seed = (uint64_t)options->seed,
-                            .threads = (int)options->threads, .bound = INFINITY, .gap = INFINITY};
+                            .threads = (int)options->threads, .bound = INFINITY, .gap = INFINITY,
+                            .first_plan_seconds = INFINITY};
         if (write_results(options->output, instance, config, NULL, NULL, &info) != CP_OK)
             status = CP_ERR_INTERNAL;
     } else if (status == CP_OK) {
+        /* The time limit counts from the start of the command: loading and filtering a
+         * large instance take seconds of it. */
+        resolved.time_limit = fmax(requested->time_limit - (cp_wall_seconds() - start), 0.001);
         status = solve_and_report(options, instance, config, candidates);
     }
     cp_candidates_destroy(candidates);

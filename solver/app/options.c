@@ -36,9 +36,12 @@ static const option_spec specs[] = {
     {"config", 0, TEXT, FIELD(config), CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE,
      "NAME", NULL, 0, 0, "pooling configuration: standalone, pooled or one of configurations.csv"},
     {"time-limit", 0, REAL, FIELD(time_limit), CP_CMD_SOLVE, "SECONDS", NULL, 0.001, 1e9,
-     "stop with the best plan found after this long (default: none)"},
+     "stop with the best plan found this long after the command started (default: none)"},
     {"gap", 0, REAL, FIELD(gap), CP_CMD_SOLVE, "FRACTION", NULL, 0, 0.999999,
      "stop when the relative gap is at most this (0.01 is 1%)"},
+    {"method", 0, CHOICE, FIELD(method), CP_CMD_SOLVE, "METHOD", "auto|heuristic|exact", 0, 0,
+     "heuristic: Lagrangian bound and parallel search; exact: branch-and-cut from the "
+     "heuristic's plan; auto: exact when the instance is small enough"},
     {"formulation", 0, CHOICE, FIELD(formulation), CP_CMD_SOLVE, "KIND", "strong|weak", 0, 0,
      "strong links every pair to its service's opening and contract; weak is big-M only"},
     {"cuts", 0, CHOICE, FIELD(cuts), CP_CMD_SOLVE, "SET", "on|off|all", 0, 0,
@@ -53,8 +56,8 @@ static const option_spec specs[] = {
      "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld"},
     {"scale", 0, REAL, FIELD(scale), CP_CMD_GENERATE, "FACTOR", NULL, 0.0001, 100,
      "generate: people and services times this"},
-    {"threads", 0, INTEGER, FIELD(threads), CP_CMD_SOLVE, "N", NULL, 1, 1024,
-     "worker threads (the exact method uses one)"},
+    {"threads", 0, INTEGER, FIELD(threads), CP_CMD_SOLVE, "N", NULL, 0, 1024,
+     "worker threads of the heuristic (0: one per processor; branch-and-cut uses one)"},
     {"glpk-output", 0, FLAG, FIELD(glpk_output), CP_CMD_SOLVE, NULL, NULL, 0, 0,
      "show GLPK's own terminal output (on stderr)"},
     {"quiet", 'q', FLAG, FIELD(quiet), ALL, NULL, NULL, 0, 0, "only errors and the summary"},
@@ -86,12 +89,13 @@ static void set_defaults(cp_options *options)
     *options = (cp_options){.config = "pooled",
                             .time_limit = INFINITY,
                             .gap = 0,
+                            .method = "auto",
                             .formulation = "strong",
                             .cuts = "on",
                             .branching = "decisions",
                             .seed = 1,
                             .scale = 1,
-                            .threads = 1};
+                            .threads = 0};
 }
 
 static const option_spec *find_spec(const char *arg)

@@ -25,6 +25,7 @@ typedef struct cp_options {
     const char *config;
     double time_limit;
     double gap;
+    const char *method;
     const char *formulation;
     const char *cuts;
     const char *branching;

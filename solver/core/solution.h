@@ -18,6 +18,8 @@ typedef struct cp_solution {
     double bound;         /* a valid lower bound on the optimum; -INFINITY when unknown */
     double seconds;       /* wall time of the method */
     const char *method;   /* "exact", ... (static string) */
+    long long moves_evaluated; /* the heuristic's work (0 for exact alone) */
+    double first_plan_seconds; /* when the first feasible plan was found; INFINITY: none */
 } cp_solution;
 
 /* "optimal", "feasible", "infeasible", "no_solution" (the summary.json values). */

@@ -102,6 +102,8 @@ void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *
     number(out, "seconds", info->seconds, 3, "  ");
     fprintf(out, "  \"seed\": %" PRIu64 ",\n", info->seed);
     count(out, "threads", info->threads, true);
+    count(out, "moves_evaluated", (long)info->moves_evaluated, true);
+    number(out, "first_plan_seconds", info->first_plan_seconds, 3, "  ");
     text(out, "version", CAREPOOL_VERSION);
     count(out, "people", instance->n_users, true);
     count(out, "placed", placed, known);

@@ -21,6 +21,8 @@ typedef struct cp_run_info {
     int threads;
     double bound; /* a lower bound on the optimum; not finite when unknown (JSON null) */
     double gap;   /* relative gap; not finite when unknown (JSON null) */
+    long long moves_evaluated; /* the heuristic's work: moves evaluated, all threads */
+    double first_plan_seconds; /* when the first feasible plan was found; not finite: none */
 } cp_run_info;
 
 /* Writes the four files into output (commit or abort is the caller's). Without a plan
@@ -46,7 +48,7 @@ void cp_report_authorities(FILE *out, const cp_instance *instance, const int *se
 void cp_report_services(FILE *out, const cp_instance *instance, const cp_check *check);
 
 /* summary.json: status, objective, bound, gap, terms, config, method, seconds, seed, threads,
- * version, people, placed, unplaced, services_opened, contracts, violations, instance (the
+ * moves_evaluated, first_plan_seconds, version, people, placed, unplaced, services_opened, contracts, violations, instance (the
  * base name of the instance directory). With check NULL (no plan) the keys that describe a
  * plan (objective, terms, placed, ...) are null. */
 void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *config,

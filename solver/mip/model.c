@@ -43,6 +43,10 @@ typedef struct builder {
     triplets matrix;
     bool names;
     int *unit_of_pair;
+    cp_column *columns; /* role of each column, grown by add_col */
+    size_t columns_capacity;
+    int *relation_of_pair, *relation_provider;
+    int n_relations;
 } builder;
 
 /* Names rows and columns kind[a] or kind[a,d] when names were asked for (exports). */
@@ -62,9 +66,11 @@ static void set_name(builder *b, bool row, int index, const char *kind, const ch
         glp_set_col_name(b->prob, index, name);
 }
 
-static int add_col(builder *b, int kind, double lo, double up, double cost)
+static int add_col(builder *b, int kind, double lo, double up, double cost, cp_column role)
 {
     int j = glp_add_cols(b->prob, 1);
+    cp_grow((void **)&b->columns, sizeof *b->columns, &b->columns_capacity, (size_t)j + 1);
+    b->columns[j] = role;
     glp_set_col_kind(b->prob, j, kind);
     if (kind != GLP_BV)
         glp_set_col_bnds(b->prob, j, up == lo ? GLP_FX : (up > 1e300 ? GLP_LO : GLP_DB), lo, up);
@@ -102,7 +108,8 @@ static void add_pairs_and_units(builder *b)
             b->unit_of_pair[p] = k;
         }
         if (c->unit_can_unplace[k]) {
-            int y = add_col(b, GLP_CV, 0, 1, c->unit_unplaced_cost[k]);
+            int y = add_col(b, GLP_CV, 0, 1, c->unit_unplaced_cost[k],
+                            (cp_column){CP_COLUMN_UNPLACED, k, 0});
             set_name(b, false, y, "y", unit_name(b, k), NULL);
             put(&b->matrix, row, y, 1);
         }
@@ -141,7 +148,8 @@ static void add_services(builder *b, cp_formulation formulation)
         const cp_service *service = &b->instance->services[s];
         int open = 0;
         if (service->candidate) {
-            open = add_col(b, GLP_BV, 0, 1, service->fixed_cost);
+            open = add_col(b, GLP_BV, 0, 1, service->fixed_cost,
+                           (cp_column){CP_COLUMN_OPEN, s, 0});
             set_name(b, false, open, "open", service->id, NULL);
         }
         int cap = add_row(b, GLP_UP, 0, open ? 0 : service->capacity);
@@ -191,7 +199,8 @@ static int pool_places_column(builder *b, int *pool_column, int pool)
     if (pool_column[pool])
         return pool_column[pool];
     const cp_config *config = b->c->config;
-    int col = pool_column[pool] = add_col(b, GLP_CV, 0, 1e308, 0);
+    int col = pool_column[pool] =
+        add_col(b, GLP_CV, 0, 1e308, 0, (cp_column){CP_COLUMN_PLACED, pool, 0});
     set_name(b, false, col, "placed", config->pool_name[pool], NULL);
     int row = add_row(b, GLP_FX, 0, 0);
     set_name(b, true, row, "placed_def", config->pool_name[pool], NULL);
@@ -240,8 +249,8 @@ static double tier_spend_bound(const builder *b, const relation_key *run, int n)
     return bound;
 }
 
-static void add_tiers(builder *b, const relation_key *run, int n, const cp_tier_list *tiers,
-                      const char *label)
+static void add_tiers(builder *b, const relation_key *run, int n, int relation,
+                      const cp_tier_list *tiers, const char *label)
 {
     const cp_candidates *c = b->c;
     double spend_bound = tier_spend_bound(b, run, n);
@@ -254,8 +263,9 @@ static void add_tiers(builder *b, const relation_key *run, int n, const cp_tier_
     for (int t = 0; t < tiers->count; t++) {
         char tier[16];
         snprintf(tier, sizeof tier, "%d", t + 1);
-        int w = add_col(b, GLP_BV, 0, 1, 0);
-        int v = add_col(b, GLP_CV, 0, 1e308, -tiers->tiers[t].discount);
+        int w = add_col(b, GLP_BV, 0, 1, 0, (cp_column){CP_COLUMN_TIER, relation, t});
+        int v = add_col(b, GLP_CV, 0, 1e308, -tiers->tiers[t].discount,
+                        (cp_column){CP_COLUMN_DISCOUNTED, relation, t});
         set_name(b, false, w, "tier", label, tier);
         set_name(b, false, v, "discounted", label, tier);
         put(&b->matrix, choose, w, 1);
@@ -272,11 +282,11 @@ static void add_tiers(builder *b, const relation_key *run, int n, const cp_tier_
     }
 }
 
-static void add_contract(builder *b, const relation_key *run, int n, cp_formulation formulation,
-                         const char *label)
+static void add_contract(builder *b, const relation_key *run, int n, int relation,
+                         cp_formulation formulation, const char *label)
 {
     double cost = b->instance->settings.contract_cost;
-    int k = add_col(b, GLP_BV, 0, 1, cost);
+    int k = add_col(b, GLP_BV, 0, 1, cost, (cp_column){CP_COLUMN_CONTRACT, relation, 0});
     set_name(b, false, k, "contract", label, NULL);
     if (formulation == CP_FORMULATION_STRONG) {
         for (int i = 0; i < n; i++) {
@@ -337,11 +347,15 @@ static void add_relations(builder *b, cp_formulation formulation)
         if (b->names)
             snprintf(label, sizeof label, "%s,%s", c->config->pool_name[run->pool],
                      instance->providers.name[run->provider]);
+        int relation = b->n_relations++;
+        b->relation_provider[relation] = run->provider;
+        for (int i = 0; i < n; i++)
+            b->relation_of_pair[run[i].pair] = relation;
         const cp_tier_list *tiers = &instance->tiers[run->provider];
         if (tiers->count > 0)
-            add_tiers(b, run, n, tiers, label);
+            add_tiers(b, run, n, relation, tiers, label);
         if (contracts)
-            add_contract(b, run, n, formulation, label);
+            add_contract(b, run, n, relation, formulation, label);
         if (share)
             add_share_cap(b, run, n, pool_column, label);
         first = last;
@@ -353,15 +367,21 @@ static void add_relations(builder *b, cp_formulation formulation)
 cp_mip_model *cp_mip_model_build(const cp_candidates *candidates, cp_formulation formulation,
                                  bool names)
 {
+    size_t n_pairs = (size_t)candidates->n_pairs;
     builder b = {.prob = glp_create_prob(),
                  .c = candidates,
                  .instance = candidates->instance,
                  .names = names,
-                 .unit_of_pair = cp_malloc((size_t)candidates->n_pairs * sizeof(int) + 1)};
+                 .unit_of_pair = cp_malloc(n_pairs * sizeof(int) + 1),
+                 .relation_of_pair = cp_malloc(n_pairs * sizeof(int) + 1),
+                 .relation_provider = cp_malloc(n_pairs * sizeof(int) + 1)};
     glp_set_prob_name(b.prob, "placement");
     glp_set_obj_name(b.prob, "weekly_cost");
     glp_set_obj_dir(b.prob, GLP_MIN);
 
+    cp_grow((void **)&b.columns, sizeof *b.columns, &b.columns_capacity, n_pairs + 1);
+    for (size_t p = 0; p < n_pairs; p++)
+        b.columns[1 + p] = (cp_column){CP_COLUMN_PAIR, (int)p, 0};
     add_pairs_and_units(&b);
     add_services(&b, formulation);
     add_relations(&b, formulation);
@@ -372,7 +392,14 @@ cp_mip_model *cp_mip_model_build(const cp_candidates *candidates, cp_formulation
     free(b.matrix.val);
     free(b.unit_of_pair);
     cp_mip_model *model = cp_malloc(sizeof *model);
-    *model = (cp_mip_model){b.prob, candidates, 1, 1 + candidates->n_pairs};
+    *model = (cp_mip_model){.prob = b.prob,
+                            .candidates = candidates,
+                            .first_pair_column = 1,
+                            .first_decision_column = 1 + candidates->n_pairs,
+                            .columns = b.columns,
+                            .relation_of_pair = b.relation_of_pair,
+                            .relation_provider = b.relation_provider,
+                            .n_relations = b.n_relations};
     return model;
 }
 
@@ -389,10 +416,93 @@ void cp_mip_model_plan(const cp_mip_model *model, const double *col_value, int *
     }
 }
 
+/* The pair of unit k at service, or -1 (pairs are sorted by service within a unit). */
+static int pair_at(const cp_candidates *c, int k, int service)
+{
+    int low = c->pair_start[k], high = c->pair_start[k + 1] - 1;
+    while (low <= high) {
+        int mid = (low + high) / 2;
+        if (c->pair_service[mid] == service)
+            return mid;
+        if (c->pair_service[mid] < service)
+            low = mid + 1;
+        else
+            high = mid - 1;
+    }
+    return -1;
+}
+
+void cp_mip_model_columns_of_plan(const cp_mip_model *model, const int *service_of_user,
+                                  double *col_value)
+{
+    const cp_candidates *c = model->candidates;
+    const cp_instance *instance = c->instance;
+    int n_cols = glp_get_num_cols(model->prob);
+    int *chosen = cp_malloc((size_t)c->n_units * sizeof *chosen + 1);
+    double *used = cp_calloc((size_t)instance->n_services + 1, sizeof *used);
+    double *places = cp_calloc((size_t)model->n_relations + 1, sizeof *places);
+    double *spend = cp_calloc((size_t)model->n_relations + 1, sizeof *spend);
+    double *pool_places = cp_calloc((size_t)c->config->n_pools + 1, sizeof *pool_places);
+    for (int k = 0; k < c->n_units; k++) {
+        int service = service_of_user[c->unit_members[c->unit_start[k]]];
+        int p = chosen[k] = service == CP_NONE ? -1 : pair_at(c, k, service);
+        if (p < 0)
+            continue;
+        used[service] += c->pair_places[p];
+        places[model->relation_of_pair[p]] += c->pair_places[p];
+        spend[model->relation_of_pair[p]] += c->pair_price[p];
+        pool_places[c->unit_pool[k]] += c->pair_places[p];
+    }
+    for (int j = 1; j <= n_cols; j++) {
+        const cp_column *column = &model->columns[j];
+        int i = column->index;
+        double value = 0;
+        switch (column->role) {
+        case CP_COLUMN_PAIR: /* set below, unit by unit */
+            break;
+        case CP_COLUMN_UNPLACED:
+            value = chosen[i] < 0;
+            break;
+        case CP_COLUMN_OPEN:
+            value = used[i] > 0;
+            break;
+        case CP_COLUMN_TIER:
+        case CP_COLUMN_DISCOUNTED: {
+            const cp_tier_list *tiers = &instance->tiers[model->relation_provider[i]];
+            int reached = -1;
+            for (int t = 0; t < tiers->count; t++)
+                if (places[i] >= tiers->tiers[t].min_places - 1e-9)
+                    reached = t;
+            if (reached == column->tier)
+                value = column->role == CP_COLUMN_TIER ? 1 : spend[i];
+            break;
+        }
+        case CP_COLUMN_CONTRACT:
+            value = places[i] > 0;
+            break;
+        case CP_COLUMN_PLACED:
+            value = pool_places[i];
+            break;
+        }
+        col_value[j] = value;
+    }
+    for (int k = 0; k < c->n_units; k++)
+        if (chosen[k] >= 0)
+            col_value[model->first_pair_column + chosen[k]] = 1;
+    free(chosen);
+    free(used);
+    free(places);
+    free(spend);
+    free(pool_places);
+}
+
 void cp_mip_model_destroy(cp_mip_model *model)
 {
     if (!model)
         return;
+    free(model->columns);
+    free(model->relation_of_pair);
+    free(model->relation_provider);
     glp_delete_prob(model->prob);
     free(model);
 }

@@ -30,7 +30,9 @@ cp_mip_options cp_mip_options_default(void)
                             .cuts = CP_CUTS_DEFAULT,
                             .branching = CP_BRANCHING_DECISIONS,
                             .solver_output = false,
-                            .progress_seconds = 5};
+                            .progress_seconds = 5,
+                            .start = NULL,
+                            .known_bound = -INFINITY};
 }
 
 typedef struct search {
@@ -40,6 +42,9 @@ typedef struct search {
     double start, last_progress;
     double bound; /* best global bound seen */
     bool stopped; /* the time limit or a signal ended the search */
+    bool gap_reached; /* stopped because the incumbent is within the gap of the bound */
+    double *start_columns; /* the start plan's column values, until handed over; NULL */
+    double first_plan;     /* seconds to the first incumbent; INFINITY: none yet */
 } search;
 
 /* Records a valid lower bound if it improves on the best one (rounded up when every plan's
@@ -91,12 +96,28 @@ static void branch_on_decisions(glp_tree *tree, int first)
 static void on_tree(glp_tree *tree, void *info)
 {
     search *s = info;
-    if (s->options->branching == CP_BRANCHING_DECISIONS && glp_ios_reason(tree) == GLP_IBRANCH)
+    int reason = glp_ios_reason(tree);
+    if (s->options->branching == CP_BRANCHING_DECISIONS && reason == GLP_IBRANCH)
         branch_on_decisions(tree, s->first_decision_column);
+    if (reason == GLP_IHEUR && s->start_columns) {
+        glp_ios_heur_sol(tree, s->start_columns);
+        free(s->start_columns);
+        s->start_columns = NULL;
+    }
     int node = glp_ios_best_node(tree);
     if (node)
         raise_bound(s, glp_ios_node_bound(tree, node));
     double now = cp_wall_seconds() - s->start;
+    double incumbent = incumbent_of(tree);
+    if (isfinite(incumbent) && !isfinite(s->first_plan))
+        s->first_plan = now;
+    /* GLPK's own gap rule does not know a bound proven elsewhere: test it here too. */
+    if (s->options->gap > 0 && isfinite(incumbent) &&
+        cp_relative_gap(incumbent, s->bound) <= s->options->gap) {
+        s->gap_reached = true;
+        glp_ios_terminate(tree);
+        return;
+    }
     if (cp_interrupt_requested() || now >= s->options->time_limit) {
         s->stopped = true;
         glp_ios_terminate(tree);
@@ -195,7 +216,8 @@ static int record_outcome(const cp_mip_model *model, int code, const search *s, 
         break;
     case GLP_ETMLIM:
     case GLP_ESTOP:
-        out->status = has_plan ? CP_STATUS_FEASIBLE : CP_STATUS_NO_SOLUTION;
+        out->status = has_plan ? (s->gap_reached ? CP_STATUS_OPTIMAL : CP_STATUS_FEASIBLE)
+                               : CP_STATUS_NO_SOLUTION;
         break;
     default:
         cp_warning("GLPK failed (glp_intopt returned %d)", code);
@@ -221,12 +243,16 @@ static int record_outcome(const cp_mip_model *model, int code, const search *s, 
 int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
                  cp_solution *out)
 {
-    search s = {.options = options, .start = cp_wall_seconds(), .bound = -INFINITY};
+    search s = {.options = options,
+                .start = cp_wall_seconds(),
+                .bound = -INFINITY,
+                .first_plan = INFINITY};
     *out = (cp_solution){.status = CP_STATUS_NO_SOLUTION,
                          .n_users = candidates->instance->n_users,
                          .objective = INFINITY,
                          .bound = -INFINITY,
-                         .method = "exact"};
+                         .method = "exact",
+                         .first_plan_seconds = INFINITY};
 
     glp_term_hook(terminal_hook, (void *)&options->solver_output);
     cp_mip_model *model = cp_mip_model_build(candidates, options->formulation, false);
@@ -236,16 +262,24 @@ int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
 
     s.integral = integral_objective(model->prob);
     s.first_decision_column = model->first_decision_column;
+    raise_bound(&s, options->known_bound);
+    if (options->start) {
+        s.start_columns = cp_malloc(((size_t)glp_get_num_cols(model->prob) + 1) * sizeof(double));
+        cp_mip_model_columns_of_plan(model, options->start, s.start_columns);
+    }
     int code = solve_relaxation(model->prob, &s);
     if (code == 0) {
         glp_iocp parm;
         set_parameters(&parm, options, &s);
         code = glp_intopt(model->prob, &parm);
     }
-    if (s.stopped && code == 0 && glp_mip_status(model->prob) != GLP_OPT)
+    if ((s.stopped || s.gap_reached) && code == 0 && glp_mip_status(model->prob) != GLP_OPT)
         code = GLP_ESTOP;
+    free(s.start_columns);
     int status = record_outcome(model, code, &s, out);
     out->seconds = cp_wall_seconds() - s.start;
+    if (out->service_of_user)
+        out->first_plan_seconds = fmin(s.first_plan, out->seconds);
     if (status == CP_OK)
         cp_progress_line("exact", out->seconds, out->objective, out->bound);
 

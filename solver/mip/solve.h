@@ -27,12 +27,18 @@ typedef struct cp_mip_options {
     cp_branching branching;
     bool solver_output; /* GLPK's own terminal output (to stderr) */
     double progress_seconds; /* interval between progress rows */
+    /* A feasible plan to start from (service per user, CP_NONE unplaced; checked by the
+     * caller), handed to branch-and-cut as its first incumbent; NULL: none. */
+    const int *start;
+    double known_bound; /* a lower bound proven elsewhere (-INFINITY: none) */
 } cp_mip_options;
 
 cp_mip_options cp_mip_options_default(void);
 
 /* Solves and fills *out (status, plan, objective, bound, seconds, method "exact"). Time limit,
- * gap and SIGINT/SIGTERM end the search with the best plan found. Returns CP_OK whatever the
+ * gap and SIGINT/SIGTERM end the search with the best plan found. The plan may be the start
+ * plan itself when nothing better was found; when the search ends before branch-and-cut
+ * begins (the time limit during the LP relaxation), there is no plan even with a start. Returns CP_OK whatever the
  * outcome (see out->status), or CP_ERR_INTERNAL when GLPK fails. The caller frees the plan
  * with cp_solution_free. */
 int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,

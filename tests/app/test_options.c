@@ -32,7 +32,15 @@ static void test_defaults_and_values(void **state)
     assert_string_equal(o.formulation, "strong");
     assert_string_equal(o.config, "pooled");
     assert_int_equal(o.seed, 1);
+    assert_string_equal(o.method, "auto");
+    assert_int_equal(o.threads, 0);
     assert_true(o.quiet);
+
+    char *method[] = {"carepool", "solve", "dir", "-o", "out", "--method", "fast"};
+    assert_int_equal(parse(7, method, &o, &errors), CP_ERR_INPUT);
+    assert_string_equal(errors.lines[0],
+                        "--method: expected one of auto|heuristic|exact (value 'fast')");
+    cp_errors_clear(&errors);
 }
 
 static void test_problems(void **state)
@@ -49,11 +57,11 @@ static void test_problems(void **state)
     assert_string_equal(errors.lines[3], "validate: unknown option '--threads'");
     cp_errors_clear(&errors);
 
-    char *argv2[] = {"carepool", "solve", "--threads", "0", "--time-limit", "inf", "--seed"};
+    char *argv2[] = {"carepool", "solve", "--threads", "-1", "--time-limit", "inf", "--seed"};
     assert_int_equal(parse(7, argv2, &o, &errors), CP_ERR_INPUT);
     assert_int_equal(errors.count, 4);
     assert_string_equal(errors.lines[0],
-                        "--threads: expected a whole number from 1 to 1024 (value '0')");
+                        "--threads: expected a whole number from 0 to 1024 (value '-1')");
     assert_string_equal(errors.lines[1],
                         "--time-limit: expected a number from 0.001 to 1e+09 (value 'inf')");
     assert_string_equal(errors.lines[2], "--seed needs a value N");

@@ -63,6 +63,8 @@ static const cp_run_info run_info = {
     .threads = 2,
     .bound = 9000,
     .gap = 0.05,
+    .moves_evaluated = 123456,
+    .first_plan_seconds = 0.25,
 };
 
 /* Checks the plan under config and writes the reports into f->dir; returns the status. */
@@ -171,6 +173,8 @@ static void test_summary(void **state)
                 "  \"seconds\": 1.500,\n"
                 "  \"seed\": 42,\n"
                 "  \"threads\": 2,\n"
+                "  \"moves_evaluated\": 123456,\n"
+                "  \"first_plan_seconds\": 0.250,\n"
                 "  \"version\": \"" CAREPOOL_VERSION "\",\n"
                 "  \"people\": 7,\n"
                 "  \"placed\": 6,\n"
@@ -213,7 +217,8 @@ static void test_without_a_plan_only_the_summary(void **state)
                         .seed = 7,
                         .threads = 1,
                         .bound = INFINITY,
-                        .gap = INFINITY};
+                        .gap = INFINITY,
+                        .first_plan_seconds = INFINITY};
     cp_errors errors = {0};
     cp_output *output = cp_output_open(f->dir, &errors);
     assert_int_equal(cp_report_write(output, f->instance,
@@ -236,6 +241,8 @@ static void test_without_a_plan_only_the_summary(void **state)
                 "  \"seconds\": 0.000,\n"
                 "  \"seed\": 7,\n"
                 "  \"threads\": 1,\n"
+                "  \"moves_evaluated\": 0,\n"
+                "  \"first_plan_seconds\": null,\n"
                 "  \"version\": \"" CAREPOOL_VERSION "\",\n"
                 "  \"people\": 7,\n"
                 "  \"placed\": null,\n"

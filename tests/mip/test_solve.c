@@ -5,7 +5,9 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <glpk.h>
 #include <math.h>
+#include <stdlib.h>
 
 #include "core/candidates.h"
 #include "instance_builder.h"
@@ -13,9 +15,50 @@
 #include "util/log.h"
 #include "util/status.h"
 
+/* The column values of plan (a warm start) satisfy every row and bound of both formulations
+ * and cost objective. */
+static void expect_columns_of_plan(const cp_candidates *c, const int *plan, double objective)
+{
+    for (int f = 0; f < 2; f++) {
+        cp_mip_model *model =
+            cp_mip_model_build(c, f == 0 ? CP_FORMULATION_STRONG : CP_FORMULATION_WEAK, false);
+        glp_prob *prob = model->prob;
+        int n_cols = glp_get_num_cols(prob), n_rows = glp_get_num_rows(prob);
+        double *x = calloc((size_t)n_cols + 1, sizeof *x);
+        cp_mip_model_columns_of_plan(model, plan, x);
+        double cost = 0;
+        for (int j = 1; j <= n_cols; j++) {
+            cost += glp_get_obj_coef(prob, j) * x[j];
+            assert_true(x[j] >= glp_get_col_lb(prob, j) - 1e-9);
+            if (glp_get_col_type(prob, j) == GLP_DB || glp_get_col_type(prob, j) == GLP_FX ||
+                glp_get_col_kind(prob, j) == GLP_BV)
+                assert_true(x[j] <= glp_get_col_ub(prob, j) + 1e-9);
+        }
+        assert_true(fabs(cost - objective) < 1e-6);
+        int *index = calloc((size_t)n_cols + 1, sizeof *index);
+        double *value = calloc((size_t)n_cols + 1, sizeof *value);
+        for (int i = 1; i <= n_rows; i++) {
+            int len = glp_get_mat_row(prob, i, index, value);
+            double activity = 0;
+            for (int k = 1; k <= len; k++)
+                activity += value[k] * x[index[k]];
+            int type = glp_get_row_type(prob, i);
+            if (type == GLP_LO || type == GLP_DB || type == GLP_FX)
+                assert_true(activity >= glp_get_row_lb(prob, i) - 1e-6);
+            if (type == GLP_UP || type == GLP_DB || type == GLP_FX)
+                assert_true(activity <= glp_get_row_ub(prob, i) + 1e-6);
+        }
+        free(index);
+        free(value);
+        free(x);
+        cp_mip_model_destroy(model);
+    }
+}
+
 /* Solves under config twice, strong with cuts and decision branching, then weak with GLPK's
- * defaults; asserts status and optimum, returns the
- * strong formulation's plan in plan (n_users entries). */
+ * defaults; asserts status and optimum, returns the strong formulation's plan in plan
+ * (n_users entries). An optimal plan is then checked as a warm start: its column values
+ * satisfy both models, and a solve started from it ends at the same optimum. */
 static void solve_expect(cp_instance *in, const char *config, cp_solution_status status,
                          double optimum, int *plan)
 {
@@ -38,6 +81,15 @@ static void solve_expect(cp_instance *in, const char *config, cp_solution_status
                 plan[u] = s.service_of_user[u];
         } else {
             assert_null(s.service_of_user);
+        }
+        if (status == CP_STATUS_OPTIMAL && f == 0) {
+            expect_columns_of_plan(c, s.service_of_user, optimum);
+            options.start = s.service_of_user;
+            cp_solution warm;
+            assert_int_equal(cp_mip_solve(c, &options, &warm), CP_OK);
+            assert_int_equal(warm.status, CP_STATUS_OPTIMAL);
+            assert_true(fabs(warm.objective - optimum) < 1e-6);
+            cp_solution_free(&warm);
         }
         cp_solution_free(&s);
     }

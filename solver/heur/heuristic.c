@@ -1,0 +1,199 @@
+/* The heuristic driver. Round 0 raises the Lagrangian bound from multipliers 0; each round
+ * then runs the tabu search for a fixed amount of work from the best plan so far, guided by
+ * the Lagrangian costs (pair cost plus the price of the capacity it takes), and steps the
+ * multipliers on towards the incumbent's value, which both tightens the bound and re-prices
+ * the guide. Rounds are defined by work, not time, so the run is reproducible; the clock
+ * only stops it. */
+#include "heur/heuristic.h"
+
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+
+#include "heur/lagrange.h"
+#include "heur/search.h"
+#include "heur/state.h"
+#include "util/alloc.h"
+#include "util/interrupt.h"
+#include "util/progress.h"
+#include "util/status.h"
+#include "util/timer.h"
+
+enum {
+    FIRST_STEPS = 30,    /* subgradient steps before the first plan: a guide, quickly */
+    SECOND_STEPS = 300,  /* subgradient steps after it: most of the bound's rise */
+    ROUND_STEPS = 100,   /* subgradient steps a round */
+    STEP_BATCH = 10,     /* steps between looks at the clock */
+    STALL_ROUNDS = 3     /* rounds without a better plan or bound that end an unlimited run */
+};
+
+cp_heur_options cp_heur_options_default(void)
+{
+    return (cp_heur_options){.time_limit = INFINITY,
+                             .gap = 0,
+                             .seed = 1,
+                             .threads = 1,
+                             .progress_seconds = 5,
+                             .max_moves = 0};
+}
+
+int cp_heur_threads(int requested)
+{
+    return requested > 0 ? requested : omp_get_num_procs();
+}
+
+typedef struct run {
+    const cp_heur_options *options;
+    double start, deadline, last_progress;
+    double bound;
+    double incumbent;
+    double first_plan;
+} run;
+
+static double elapsed(const run *r)
+{
+    return cp_wall_seconds() - r->start;
+}
+
+static void progress(run *r, bool force)
+{
+    double now = elapsed(r);
+    if (force || now - r->last_progress >= r->options->progress_seconds) {
+        r->last_progress = now;
+        cp_progress_line("heuristic", now, r->incumbent, r->bound);
+    }
+}
+
+static void on_improve(void *context, double objective)
+{
+    run *r = context;
+    if (objective < r->incumbent) {
+        r->incumbent = objective;
+        if (!isfinite(r->first_plan))
+            r->first_plan = elapsed(r);
+    }
+    progress(r, false);
+}
+
+static bool out_of_time(const run *r)
+{
+    return cp_interrupt_requested() || cp_wall_seconds() >= r->deadline;
+}
+
+static bool gap_closed(const run *r)
+{
+    return isfinite(r->incumbent) &&
+           (r->bound >= r->incumbent - 1e-9 * fmax(1, fabs(r->incumbent)) ||
+            cp_relative_gap(r->incumbent, r->bound) <= r->options->gap);
+}
+
+/* Up to steps subgradient steps, a batch at a time while there is time. */
+static void raise_bound(run *r, cp_lagrange *lagrange, int steps)
+{
+    for (int done = 0; done < steps && !out_of_time(r) && !cp_lagrange_converged(lagrange);
+         done += STEP_BATCH) {
+        double bound = cp_lagrange_improve(lagrange, r->incumbent, STEP_BATCH);
+        r->bound = fmax(r->bound, bound);
+        progress(r, false);
+    }
+}
+
+static void plan_of_units(const cp_candidates *c, const int *pair_of_unit, int *service_of_user)
+{
+    for (int k = 0; k < c->n_units; k++) {
+        int service = pair_of_unit[k] < 0 ? CP_NONE : c->pair_service[pair_of_unit[k]];
+        for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
+            service_of_user[c->unit_members[i]] = service;
+    }
+}
+
+int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *options,
+                  cp_solution *out, cp_heur_stats *stats)
+{
+    run r = {.options = options,
+             .start = cp_wall_seconds(),
+             .bound = -INFINITY,
+             .incumbent = INFINITY,
+             .first_plan = INFINITY};
+    r.deadline = r.start + options->time_limit;
+    *out = (cp_solution){.status = CP_STATUS_NO_SOLUTION,
+                         .n_users = candidates->instance->n_users,
+                         .objective = INFINITY,
+                         .bound = -INFINITY,
+                         .method = "heuristic",
+                         .first_plan_seconds = INFINITY};
+    cp_heur_stats counted = {.first_plan_seconds = INFINITY};
+    omp_set_num_threads(options->threads);
+
+    cp_lagrange *lagrange = cp_lagrange_create(candidates);
+    cp_state_model *model = cp_state_model_create(candidates);
+    r.bound = cp_lagrange_bound(lagrange);
+    raise_bound(&r, lagrange, FIRST_STEPS);
+
+    cp_search_params params = cp_search_defaults();
+    params.seed = options->seed;
+    params.threads = options->threads;
+    params.deadline = r.deadline;
+    params.on_improve = on_improve;
+    params.context = &r;
+    params.model = model;
+    /* A round's work grows with the instance so that each round moves every unit a few
+     * times; the whole budget, when given, is shared out over the rounds. */
+    long long round_moves = 20LL * candidates->n_pairs + 4000000;
+
+    int *best = NULL;
+    int stalled = 0;
+    while (isfinite(r.bound) && !out_of_time(&r) && !gap_closed(&r) && stalled < STALL_ROUNDS) {
+        long long left = options->max_moves > 0 ? options->max_moves - counted.moves_evaluated
+                                                : round_moves;
+        if (left <= 0)
+            break;
+        params.max_moves = left < round_moves ? left : round_moves;
+        params.guide = cp_lagrange_pair_costs(lagrange);
+        params.guide_unplaced = cp_lagrange_unplaced_costs(lagrange);
+        cp_search_result result;
+        cp_search_run(candidates, best, &params, &result);
+        counted.moves_evaluated += result.moves_evaluated;
+        counted.rounds++;
+        double before_bound = r.bound, before = r.incumbent;
+        if (result.feasible && (!best || result.objective < r.incumbent - 1e-9)) {
+            free(best);
+            best = result.pair_of_unit;
+            r.incumbent = result.objective;
+        } else {
+            free(result.pair_of_unit);
+        }
+        if (!isfinite(r.first_plan) && best)
+            r.first_plan = elapsed(&r);
+        raise_bound(&r, lagrange, counted.rounds == 1 ? SECOND_STEPS : ROUND_STEPS);
+        bool better = r.incumbent < before - 1e-9 || r.bound > before_bound + 1e-9;
+        /* With a time limit the user has granted the time: only the gap or the clock ends. */
+        if (!isfinite(options->time_limit))
+            stalled = better ? 0 : stalled + 1;
+        if (result.stopped_by != CP_SEARCH_WORK)
+            break;
+    }
+
+    out->bound = r.bound;
+    if (!isfinite(r.bound) && r.bound > 0) {
+        out->status = CP_STATUS_INFEASIBLE;
+    } else if (best) {
+        out->service_of_user = cp_malloc((size_t)out->n_users * sizeof(int) + 1);
+        plan_of_units(candidates, best, out->service_of_user);
+        out->objective = r.incumbent;
+        out->bound = fmin(r.bound, r.incumbent);
+        out->status = gap_closed(&r) ? CP_STATUS_OPTIMAL : CP_STATUS_FEASIBLE;
+    }
+    out->seconds = elapsed(&r);
+    counted.lagrange_iterations = cp_lagrange_iterations(lagrange);
+    counted.first_plan_seconds = r.first_plan;
+    out->moves_evaluated = counted.moves_evaluated;
+    out->first_plan_seconds = counted.first_plan_seconds;
+    if (stats)
+        *stats = counted;
+    progress(&r, true);
+    free(best);
+    cp_state_model_destroy(model);
+    cp_lagrange_destroy(lagrange);
+    return CP_OK;
+}

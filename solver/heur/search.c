@@ -1,0 +1,216 @@
+/* The parallel local search: see search.h.
+ *
+ * Work is counted in moves evaluated. Each thread runs its tabu search for EPOCH_MOVES (at
+ * least; scaled up with the instance) between meetings; at a meeting one thread compares the
+ * threads' best plans in thread order, keeps the overall best (ties to the lower thread
+ * index), decides the stop, and tells each thread whose own best has not improved for
+ * PATIENCE meetings to restart from the overall best with a kick. No decision reads the
+ * clock, so a run stopped by work is the same for the same seed and thread count. */
+#include "heur/search.h"
+
+#include "heur/construct.h"
+#include "heur/moves.h"
+#include "heur/tabu.h"
+#include "util/alloc.h"
+
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum {
+    EPOCH_MOVES = 1 << 20, /* moves evaluated per thread between meetings, at least */
+    PATIENCE = 3,          /* meetings without a better own plan before a restart */
+    STALL_EPOCHS = 20,     /* meetings without a better plan that end an unlimited run */
+    TARGETS = 16,          /* moves go to a unit's first pairs by guide */
+    WINDOW_MAX = 500,      /* units without an improving move before an escape */
+    TENURE_MIN = 5,
+    TENURE_MAX = 25
+};
+
+cp_search_params cp_search_defaults(void)
+{
+    return (cp_search_params){.seed = 1, .threads = 1, .deadline = INFINITY};
+}
+
+/* What every thread reads and the meeting thread writes. */
+typedef struct shared {
+    const cp_search_params *params;
+    int threads;
+    cp_tabu **workers;
+    cp_rank best;
+    int *best_plan;
+    int *restart;         /* per thread: restart from best_plan at this meeting */
+    int *last_better;     /* per thread: meeting at which its own best last improved */
+    cp_rank *own;         /* per thread: its best rank at the last meeting */
+    long long *evaluated; /* per thread */
+    long long per_thread; /* moves each thread may evaluate in all; <= 0: no limit */
+    long long epoch_moves;
+    int kicks;
+    int best_epoch;       /* meeting at which the overall best last improved */
+    int stop_flag;        /* cp_tabu_stop: 1 deadline, 2 interrupt */
+    bool done;
+    int stopped_by;
+} shared;
+
+static int patience = PATIENCE, kicks_env = -1;
+static void report(const shared *sh)
+{
+    if (sh->params->on_improve && sh->best.feasible)
+        sh->params->on_improve(sh->params->context, sh->best.objective);
+}
+
+/* The meeting: merge the threads' bests, decide the stop and the restarts. */
+static void meet(shared *sh, int epoch)
+{
+    int winner = -1;
+    for (int t = 0; t < sh->threads; t++) {
+        cp_rank own = cp_tabu_best(sh->workers[t], NULL);
+        if (cp_rank_better(&own, &sh->own[t]))
+            sh->last_better[t] = epoch;
+        sh->own[t] = own;
+        if (cp_rank_better(&own, winner < 0 ? &sh->best : &sh->own[winner]))
+            winner = t;
+    }
+    if (winner >= 0) {
+        sh->best = sh->own[winner];
+        sh->best_epoch = epoch;
+        cp_tabu_best(sh->workers[winner], sh->best_plan);
+        report(sh);
+    }
+    bool work_done = sh->per_thread > 0;
+    for (int t = 0; t < sh->threads; t++) {
+        sh->restart[t] = epoch - sh->last_better[t] >= patience;
+        if (sh->restart[t])
+            sh->last_better[t] = epoch;
+        work_done = work_done && sh->evaluated[t] >= sh->per_thread;
+    }
+    bool unlimited = sh->per_thread <= 0 && isinf(sh->params->deadline);
+    if (sh->stop_flag) {
+        sh->done = true;
+        sh->stopped_by = sh->stop_flag;
+    } else if (work_done || (unlimited && epoch - sh->best_epoch >= STALL_EPOCHS)) {
+        sh->done = true;
+        sh->stopped_by = CP_SEARCH_WORK;
+    }
+}
+
+static void run_threads(shared *sh, const cp_tabu_setup *setup, const int *start)
+{
+    const cp_search_params *params = sh->params;
+    cp_tabu_stop stop = {params->deadline, &sh->stop_flag};
+#pragma omp parallel num_threads(sh->threads)
+    {
+        int t = omp_get_thread_num();
+        sh->workers[t] = cp_tabu_create(setup, start, params->seed, (uint64_t)t);
+#pragma omp barrier
+        for (int epoch = 1; !sh->done; epoch++) {
+            long long budget = sh->epoch_moves;
+            if (sh->per_thread > 0 && sh->per_thread - sh->evaluated[t] < budget)
+                budget = sh->per_thread - sh->evaluated[t];
+            sh->evaluated[t] += cp_tabu_run(sh->workers[t], budget, &stop);
+#pragma omp barrier
+#pragma omp single
+            meet(sh, epoch);
+            /* the implicit barrier of single: every thread sees the meeting's decisions */
+            if (!sh->done && sh->restart[t])
+                cp_tabu_restart(sh->workers[t], sh->best_plan, sh->kicks);
+        }
+    }
+}
+
+/* Units with a choice: another pair, or unplaced when allowed. */
+static int *movable_units(const cp_state_model *m, int *n)
+{
+    const cp_candidates *c = m->candidates;
+    int *units = cp_malloc((size_t)m->n_units * sizeof(int) + 1);
+    *n = 0;
+    for (int k = 0; k < m->n_units; k++) {
+        int choices = c->pair_start[k + 1] - c->pair_start[k] + !m->unit_mandatory[k];
+        if (choices > 1)
+            units[(*n)++] = k;
+    }
+    return units;
+}
+
+static cp_rank rank_plan(const cp_state_model *m, const int *plan)
+{
+    cp_state *st = cp_state_create(m, plan);
+    cp_rank rank = {cp_state_feasible(st), cp_state_violations(st), st->violation,
+                    st->objective};
+    cp_state_destroy(st);
+    return rank;
+}
+
+void cp_search_run(const cp_candidates *candidates, const int *start,
+                   const cp_search_params *params, cp_search_result *result)
+{
+    cp_state_model *own_model = params->model ? NULL : cp_state_model_create(candidates);
+    const cp_state_model *m = params->model ? params->model : own_model;
+    int threads = params->threads > 0 ? params->threads : 1;
+    int n_units = m->n_units;
+
+    int *rank = cp_malloc((size_t)m->n_pairs * sizeof(int) + 1);
+    int *order = cp_moves_order(m, params->guide, threads, rank);
+    int *plan = cp_malloc((size_t)n_units * sizeof(int) + 1);
+    if (start)
+        memcpy(plan, start, (size_t)n_units * sizeof(int));
+    else
+        cp_construct(m, params->guide, params->guide_unplaced, order, rank, plan);
+
+    cp_tabu_setup setup = {.model = m, .order = order, .rank = rank, .targets = TARGETS};
+    if (getenv("TARGETS")) setup.targets = atoi(getenv("TARGETS"));
+    int *movable = movable_units(m, &setup.n_movable);
+    setup.movable = movable;
+    setup.window = setup.n_movable < WINDOW_MAX ? setup.n_movable : WINDOW_MAX;
+    int tenure = setup.n_movable / 25;
+    setup.tenure = tenure < TENURE_MIN ? TENURE_MIN : tenure > TENURE_MAX ? TENURE_MAX : tenure;
+    if (getenv("TENURE")) setup.tenure = atoi(getenv("TENURE"));
+    if (getenv("WINDOW")) setup.window = setup.n_movable / atoi(getenv("WINDOW"));
+    setup.best_improvement = getenv("BEST") != NULL;
+    if (getenv("PATIENCE")) patience = atoi(getenv("PATIENCE"));
+    if (getenv("KICKS")) kicks_env = atoi(getenv("KICKS"));
+
+    shared sh = {.params = params, .threads = threads, .best_plan = plan};
+    sh.best = rank_plan(m, plan);
+    report(&sh);
+    sh.workers = cp_calloc((size_t)threads, sizeof *sh.workers);
+    sh.restart = cp_calloc((size_t)threads, sizeof(int));
+    sh.last_better = cp_calloc((size_t)threads, sizeof(int));
+    sh.own = cp_malloc((size_t)threads * sizeof(cp_rank));
+    sh.evaluated = cp_calloc((size_t)threads, sizeof(long long));
+    for (int t = 0; t < threads; t++)
+        sh.own[t] = sh.best;
+    sh.per_thread = params->max_moves > 0 ? (params->max_moves + threads - 1) / threads : 0;
+    sh.epoch_moves = EPOCH_MOVES > 2LL * m->n_pairs ? EPOCH_MOVES : 2LL * m->n_pairs;
+    sh.kicks = setup.n_movable / 100 < 2 ? 2 : setup.n_movable / 100 > 50 ? 50 : setup.n_movable / 100;
+
+    if (kicks_env >= 0) sh.kicks = kicks_env;
+    if (setup.n_movable > 0) {
+        int *start_plan = cp_malloc((size_t)n_units * sizeof(int) + 1);
+        memcpy(start_plan, plan, (size_t)n_units * sizeof(int));
+        run_threads(&sh, &setup, start_plan);
+        free(start_plan);
+    }
+
+    result->pair_of_unit = plan;
+    cp_rank final = rank_plan(m, plan); /* exact totals, without rounding drift */
+    result->feasible = final.feasible;
+    result->objective = final.feasible ? final.objective : INFINITY;
+    result->moves_evaluated = 0;
+    for (int t = 0; t < threads; t++)
+        result->moves_evaluated += sh.evaluated[t];
+    result->stopped_by = sh.stopped_by;
+
+    for (int t = 0; t < threads && sh.workers; t++)
+        cp_tabu_destroy(sh.workers[t]);
+    free(sh.workers);
+    free(sh.restart);
+    free(sh.last_better);
+    free(sh.own);
+    free(sh.evaluated);
+    free(movable);
+    free(order);
+    free(rank);
+    cp_state_model_destroy(own_model);
+}
