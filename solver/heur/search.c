@@ -53,11 +53,11 @@ typedef struct shared {
     int stopped_by;
 } shared;
 
-static int patience = PATIENCE, kicks_env = -1;
 static void report(const shared *sh)
 {
-    if (sh->params->on_improve && sh->best.feasible)
-        sh->params->on_improve(sh->params->context, sh->best.objective);
+    if (sh->params->on_meeting)
+        sh->params->on_meeting(sh->params->context,
+                               sh->best.feasible ? sh->best.objective : INFINITY);
 }
 
 /* The meeting: merge the threads' bests, decide the stop and the restarts. */
@@ -76,11 +76,11 @@ static void meet(shared *sh, int epoch)
         sh->best = sh->own[winner];
         sh->best_epoch = epoch;
         cp_tabu_best(sh->workers[winner], sh->best_plan);
-        report(sh);
     }
+    report(sh);
     bool work_done = sh->per_thread > 0;
     for (int t = 0; t < sh->threads; t++) {
-        sh->restart[t] = epoch - sh->last_better[t] >= patience;
+        sh->restart[t] = epoch - sh->last_better[t] >= PATIENCE;
         if (sh->restart[t])
             sh->last_better[t] = epoch;
         work_done = work_done && sh->evaluated[t] >= sh->per_thread;
@@ -159,17 +159,11 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
         cp_construct(m, params->guide, params->guide_unplaced, order, rank, plan);
 
     cp_tabu_setup setup = {.model = m, .order = order, .rank = rank, .targets = TARGETS};
-    if (getenv("TARGETS")) setup.targets = atoi(getenv("TARGETS"));
     int *movable = movable_units(m, &setup.n_movable);
     setup.movable = movable;
     setup.window = setup.n_movable < WINDOW_MAX ? setup.n_movable : WINDOW_MAX;
     int tenure = setup.n_movable / 25;
     setup.tenure = tenure < TENURE_MIN ? TENURE_MIN : tenure > TENURE_MAX ? TENURE_MAX : tenure;
-    if (getenv("TENURE")) setup.tenure = atoi(getenv("TENURE"));
-    if (getenv("WINDOW")) setup.window = setup.n_movable / atoi(getenv("WINDOW"));
-    setup.best_improvement = getenv("BEST") != NULL;
-    if (getenv("PATIENCE")) patience = atoi(getenv("PATIENCE"));
-    if (getenv("KICKS")) kicks_env = atoi(getenv("KICKS"));
 
     shared sh = {.params = params, .threads = threads, .best_plan = plan};
     sh.best = rank_plan(m, plan);
@@ -185,7 +179,6 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     sh.epoch_moves = EPOCH_MOVES > 2LL * m->n_pairs ? EPOCH_MOVES : 2LL * m->n_pairs;
     sh.kicks = setup.n_movable / 100 < 2 ? 2 : setup.n_movable / 100 > 50 ? 50 : setup.n_movable / 100;
 
-    if (kicks_env >= 0) sh.kicks = kicks_env;
     if (setup.n_movable > 0) {
         int *start_plan = cp_malloc((size_t)n_units * sizeof(int) + 1);
         memcpy(start_plan, plan, (size_t)n_units * sizeof(int));

@@ -18,15 +18,15 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 
 enum {
     STOP_CHECK_UNITS = 32,        /* units between looks at the clock */
     REFRESH_MOVES = 1 << 16,      /* moves between recomputations of the totals */
     KICK_CHOICES = 8              /* a kick sends a unit to one of its first pairs by order */
 };
-static double PENALTY_UP = 1.2;    /* weights of violated services at an infeasible escape */
-static double PENALTY_DOWN = 0.95; /* scale of all weights at a feasible escape */
+static const double PENALTY_UP = 1.2;    /* weights of violated services grow at an infeasible
+                                            escape */
+static const double PENALTY_DOWN = 0.95; /* scale of all weights at a feasible escape */
 
 struct cp_tabu {
     const cp_tabu_setup *setup;
@@ -240,20 +240,8 @@ static bool should_stop(const cp_tabu_stop *stop)
 
 static void adapt_penalties(cp_tabu *t)
 {
-    if (getenv("UP")) PENALTY_UP = atof(getenv("UP"));
-    if (getenv("DOWN")) PENALTY_DOWN = atof(getenv("DOWN"));
-    if (getenv("WEIGHTING") || getenv("RULE2")) {
-        double score = t->st->objective + cp_state_penalty(t->st);
-        if (t->best.feasible && score >= t->best.objective - 1e-9 * (1 + fabs(score)))
-            cp_state_rescale(t->st, PENALTY_DOWN);
-        else
-            cp_state_bump_violated(t->st, PENALTY_UP);
-        return;
-    }
     if (cp_state_feasible(t->st))
         cp_state_rescale(t->st, PENALTY_DOWN);
-    else if (getenv("GLOBAL"))
-        cp_state_rescale(t->st, 1 + PENALTY_UP);
     else
         cp_state_bump_violated(t->st, PENALTY_UP);
 }
@@ -300,7 +288,7 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
         if (found.feasible.n > 0)
             note_neighbour(t, &found.feasible);
         cp_unit_move *move = &found.best;
-        if (!setup->best_improvement && move->n > 0 && move->score < -eps) {
+        if (move->n > 0 && move->score < -eps) {
             make(t, move->moves, move->n);
             t->since = 0;
             t->escape.n = 0;
@@ -311,16 +299,12 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
         if (++t->since < setup->window)
             continue;
         bool improving = t->escape.n > 0 && t->escape.score < -eps;
-        if (improving || (t->escape.n > 0 && !getenv("WEIGHTING")))
+        if (t->escape.n > 0)
             make(t, t->escape.moves, t->escape.n);
         if (!improving)
             adapt_penalties(t);
         t->since = 0;
         t->escape.n = 0;
-    }
-    if (getenv("DEBUG")) {
-        double wsum = 0; for (int s = 0; s < setup->model->n_services; s++) wsum += t->st->weight[s];
-        fprintf(stderr, "run: moves %lld now %d feas %d obj %.1f viol %.1f scale %.4g meanw %.4g best %.1f bestfeas %d\n", t->moves, t->now, cp_state_feasible(t->st), t->st->objective, t->st->violation, t->st->scale, wsum / setup->model->n_services, t->best.objective, t->best.feasible);
     }
     return evaluated;
 }

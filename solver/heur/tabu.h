@@ -26,7 +26,6 @@ typedef struct cp_tabu_setup {
     int n_movable;
     int window; /* unit evaluations without an improving move before an escape */
     int tenure; /* tabu tenure draws are in [tenure, 2 tenure] moves */
-    bool best_improvement;
 } cp_tabu_setup;
 
 /* When to stop early: *flag (shared by the threads) becomes non-zero when the deadline
