@@ -138,9 +138,13 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
     params.on_meeting = on_meeting;
     params.context = &r;
     params.model = model;
+    /* Greedy plans from the multipliers of later rounds beat what the search made of the
+     * first plan on large instances (England: 107.3 M against 110.2 M); each round starts
+     * from the better. */
+    params.construct_too = true;
     /* A round's work grows with the instance so that each round moves every unit a few
      * times; the whole budget, when given, is shared out over the rounds. */
-    long long round_moves = 20LL * candidates->n_pairs + 4000000;
+    long long round_moves = 4LL * candidates->n_pairs + 4000000;
 
     int *best = NULL;
     double best_objective = INFINITY; /* r.incumbent may run ahead of it within a round */

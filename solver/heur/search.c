@@ -153,10 +153,15 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     int *rank = cp_malloc((size_t)m->n_pairs * sizeof(int) + 1);
     int *order = cp_moves_order(m, params->guide, threads, rank);
     int *plan = cp_malloc((size_t)n_units * sizeof(int) + 1);
-    if (start)
-        memcpy(plan, start, (size_t)n_units * sizeof(int));
-    else
+    if (!start || params->construct_too)
         cp_construct(m, params->guide, params->guide_unplaced, order, rank, plan);
+    if (start && params->construct_too) {
+        cp_rank built = rank_plan(m, plan), given = rank_plan(m, start);
+        if (!cp_rank_better(&built, &given))
+            memcpy(plan, start, (size_t)n_units * sizeof(int));
+    } else if (start) {
+        memcpy(plan, start, (size_t)n_units * sizeof(int));
+    }
 
     cp_tabu_setup setup = {.model = m, .order = order, .rank = rank, .targets = TARGETS};
     int *movable = movable_units(m, &setup.n_movable);
@@ -176,7 +181,7 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     for (int t = 0; t < threads; t++)
         sh.own[t] = sh.best;
     sh.per_thread = params->max_moves > 0 ? (params->max_moves + threads - 1) / threads : 0;
-    sh.epoch_moves = EPOCH_MOVES > 2LL * m->n_pairs ? EPOCH_MOVES : 2LL * m->n_pairs;
+    sh.epoch_moves = EPOCH_MOVES > m->n_pairs / 2 ? EPOCH_MOVES : m->n_pairs / 2;
     sh.kicks = setup.n_movable / 100 < 2 ? 2 : setup.n_movable / 100 > 50 ? 50 : setup.n_movable / 100;
 
     if (setup.n_movable > 0) {

@@ -21,6 +21,8 @@ typedef struct cp_search_params {
     long long max_moves;  /* stop after this many moves evaluated, summed over threads; <= 0: none */
     const double *guide;  /* per pair, lower is better (NULL: the pair's own cost) */
     const double *guide_unplaced; /* per unit (NULL: the unit's own unplaced cost) */
+    bool construct_too; /* with a start: also build a plan from the guide, and start from the
+                           better of the two */
     void (*on_meeting)(void *context, double objective); /* NULL, or called by one thread at
                                                             every meeting with the best
                                                             feasible value (INFINITY: none) */
@@ -45,9 +47,9 @@ typedef struct cp_search_result {
 /* The search params with no limit, one thread, seed 1 and no guide. */
 cp_search_params cp_search_defaults(void);
 
-/* Builds a plan (heur/construct.h) when start is NULL, else starts from start (pair per unit,
- * or -1), then improves it until a stop rule; always returns the best feasible plan found (or
- * the least infeasible if none). With neither max_moves nor a deadline it stops once the best
+/* Builds a plan (heur/construct.h) when start is NULL (or construct_too), else starts from
+ * start (pair per unit, or -1), then improves it until a stop rule; always returns the best
+ * feasible plan found (or the least infeasible if none). With neither max_moves nor a deadline it stops once the best
  * plan has not improved for a while. */
 void cp_search_run(const cp_candidates *candidates, const int *start,
                    const cp_search_params *params, cp_search_result *result);
