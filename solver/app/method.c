@@ -101,10 +101,12 @@ static int solve_exact(const cp_options *options, const cp_candidates *c, cp_sol
     mip.start = warm.service_of_user;
     mip.known_bound = warm.bound;
     int status = cp_mip_solve(c, &mip, out);
-    if (status != CP_OK) {
+    if (status != CP_OK && !warm.service_of_user) {
         cp_solution_free(&warm);
         return status;
     }
+    if (status != CP_OK)
+        cp_warning("the heuristic's plan is reported"); /* after GLPK's own failure */
     out->bound = fmax(out->bound, warm.bound);
     if (warm.service_of_user && (!out->service_of_user || warm.objective < out->objective)) {
         /* branch-and-cut ended before it took the start (or found nothing better) */

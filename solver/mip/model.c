@@ -503,6 +503,7 @@ void cp_mip_model_destroy(cp_mip_model *model)
     free(model->columns);
     free(model->relation_of_pair);
     free(model->relation_provider);
-    glp_delete_prob(model->prob);
+    if (model->prob) /* NULL once GLPK's environment was freed (mip/guard.h) */
+        glp_delete_prob(model->prob);
     free(model);
 }

@@ -9,6 +9,8 @@
  * original column numbers, which is why the MIP presolver stays off. */
 #include "mip/solve.h"
 
+#include "mip/guard.h"
+
 #include "util/alloc.h"
 #include "util/interrupt.h"
 #include "util/log.h"
@@ -19,8 +21,12 @@
 #include <float.h>
 #include <limits.h>
 #include <math.h>
+
 #include <stdio.h>
 #include <stdlib.h>
+
+/* Models with more non-zeros than this skip the LP presolver (see solve_relaxation). */
+enum { PRESOLVE_MAX_NONZEROS = 1000000 };
 
 cp_mip_options cp_mip_options_default(void)
 {
@@ -179,7 +185,10 @@ static int solve_relaxation(glp_prob *prob, search *s)
     glp_smcp parm;
     glp_init_smcp(&parm);
     parm.msg_lev = s->options->solver_output ? GLP_MSG_ON : GLP_MSG_OFF;
-    parm.presolve = GLP_ON;
+    /* GLPK's LP presolver does not look at the clock: on a large model it takes longer than
+     * the time limit allows (12 s on London's 900,000 rows), while the simplex itself stops
+     * on time. */
+    parm.presolve = glp_get_num_nz(prob) <= PRESOLVE_MAX_NONZEROS ? GLP_ON : GLP_OFF;
     parm.tm_lim = milliseconds_left(s);
     int code = glp_simplex(prob, &parm);
     if (code == GLP_ENOPFS || (code == 0 && glp_get_status(prob) == GLP_NOFEAS))
@@ -240,6 +249,48 @@ static int record_outcome(const cp_mip_model *model, int code, const search *s, 
     return CP_OK;
 }
 
+/* What a guarded solve works on (see cp_mip_guard). */
+typedef struct guarded {
+    const cp_candidates *candidates;
+    const cp_mip_options *options;
+    search *s;
+    cp_mip_model *model;
+    cp_solution *out;
+    int status;
+} guarded;
+
+static void solve_model(void *context)
+{
+    guarded *g = context;
+    const cp_mip_options *options = g->options;
+    search *s = g->s;
+    glp_term_hook(terminal_hook, (void *)&options->solver_output);
+    g->model = cp_mip_model_build(g->candidates, options->formulation, false);
+    glp_prob *prob = g->model->prob;
+    cp_verbose("exact: %d rows, %d columns (%d integer), %d non-zeros", glp_get_num_rows(prob),
+               glp_get_num_cols(prob), glp_get_num_int(prob), glp_get_num_nz(prob));
+
+    s->integral = integral_objective(prob);
+    s->first_decision_column = g->model->first_decision_column;
+    raise_bound(s, options->known_bound);
+    if (options->start) {
+        s->start_columns = cp_malloc(((size_t)glp_get_num_cols(prob) + 1) * sizeof(double));
+        cp_mip_model_columns_of_plan(g->model, options->start, s->start_columns);
+    }
+    int code = solve_relaxation(prob, s);
+    if (code == 0) {
+        glp_iocp parm;
+        set_parameters(&parm, options, s);
+        code = glp_intopt(prob, &parm);
+    }
+    if ((s->stopped || s->gap_reached) && code == 0 && glp_mip_status(prob) != GLP_OPT)
+        code = GLP_ESTOP;
+    g->status = record_outcome(g->model, code, s, g->out);
+    cp_mip_model_destroy(g->model);
+    g->model = NULL;
+    glp_term_hook(NULL, NULL);
+}
+
 int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
                  cp_solution *out)
 {
@@ -253,37 +304,23 @@ int cp_mip_solve(const cp_candidates *candidates, const cp_mip_options *options,
                          .bound = -INFINITY,
                          .method = "exact",
                          .first_plan_seconds = INFINITY};
-
-    glp_term_hook(terminal_hook, (void *)&options->solver_output);
-    cp_mip_model *model = cp_mip_model_build(candidates, options->formulation, false);
-    cp_verbose("exact: %d rows, %d columns (%d integer), %d non-zeros",
-               glp_get_num_rows(model->prob), glp_get_num_cols(model->prob),
-               glp_get_num_int(model->prob), glp_get_num_nz(model->prob));
-
-    s.integral = integral_objective(model->prob);
-    s.first_decision_column = model->first_decision_column;
-    raise_bound(&s, options->known_bound);
-    if (options->start) {
-        s.start_columns = cp_malloc(((size_t)glp_get_num_cols(model->prob) + 1) * sizeof(double));
-        cp_mip_model_columns_of_plan(model, options->start, s.start_columns);
+    guarded g = {.candidates = candidates, .options = options, .s = &s, .out = out};
+    if (!cp_mip_guard(solve_model, &g)) {
+        /* GLPK's objects went with its environment; ours are freed here */
+        if (g.model)
+            g.model->prob = NULL;
+        cp_mip_model_destroy(g.model);
+        free(s.start_columns);
+        cp_solution_free(out);
+        out->status = CP_STATUS_NO_SOLUTION;
+        cp_warning("GLPK failed with an internal error; branch-and-cut abandoned");
+        return CP_ERR_INTERNAL;
     }
-    int code = solve_relaxation(model->prob, &s);
-    if (code == 0) {
-        glp_iocp parm;
-        set_parameters(&parm, options, &s);
-        code = glp_intopt(model->prob, &parm);
-    }
-    if ((s.stopped || s.gap_reached) && code == 0 && glp_mip_status(model->prob) != GLP_OPT)
-        code = GLP_ESTOP;
     free(s.start_columns);
-    int status = record_outcome(model, code, &s, out);
     out->seconds = cp_wall_seconds() - s.start;
     if (out->service_of_user)
         out->first_plan_seconds = fmin(s.first_plan, out->seconds);
-    if (status == CP_OK)
+    if (g.status == CP_OK)
         cp_progress_line("exact", out->seconds, out->objective, out->bound);
-
-    cp_mip_model_destroy(model);
-    glp_term_hook(NULL, NULL);
-    return status;
+    return g.status;
 }
