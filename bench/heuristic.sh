@@ -3,8 +3,8 @@
 # types a-d against their best known values, on generated GAP types C, D and E, on the
 # england-children preset (first plan, incumbent, bound and gap at 30, 60 and 120 s, peak
 # memory), with 1 and 2 threads (work done per second), and against the exact method on
-# london and rcc-south-east. Each section prints its table as it goes and replaces its own
-# section of bench/RESULTS.md (heuristic-gap, -generated, -england, -scaling, heuristic-vs-exact).
+# sw-london, wla, london and rcc-south-east. Each section prints its table as it goes and
+# replaces its own section of bench/RESULTS.md (heuristic-gap, -generated, -england, -scaling, heuristic-vs-exact).
 #
 # usage: bench/heuristic.sh [--sections "gap generated england scaling exact"] [--limit S]
 #                           [--threads N] [--exact-limit S]
@@ -438,7 +438,7 @@ section_exact() {
     sed -n '/^| instance/,$p' "$section"
     : >"$rows"
     local name dir status exact_value heur_value cells pct
-    for name in london rcc-south-east; do
+    for name in sw-london wla london rcc-south-east; do
         dir=$work/exact-$name
         preset_instance "$name" "$dir"
         solve_run "$dir" "$dir.exact" "${exact_flags[@]}"
