@@ -31,6 +31,10 @@ expect_grep "$WORK/one/summary.json" '"threads": 1,'
 expect_status 0 "$CAREPOOL" solve "$swl" -o "$WORK/auto"
 expect_grep "$WORK/err" "method auto: exact ("
 expect_grep "$WORK/auto/summary.json" '"status": "optimal",'
+# ... but not with a limit too short for branch-and-cut (1 s for 15,415 pairs)
+expect_status 0 "$CAREPOOL" solve "$swl" -o "$WORK/auto-short" --time-limit 1
+expect_grep "$WORK/err" "candidate pairs: the time limit is too short for branch-and-cut"
+expect_grep "$WORK/auto-short/summary.json" '"method": "heuristic",'
 
 # wla under standalone: branch-and-cut alone found no plan in a minute (bench/RESULTS.md).
 expect_status 0 "$CAREPOOL" solve "$SOURCE_DIR/instances/wla" -o "$WORK/wla" --config standalone \
