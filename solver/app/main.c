@@ -36,6 +36,8 @@ int main(int argc, char **argv)
         return cp_cmd_import(&options);
     case CP_CMD_GENERATE:
         return cp_cmd_generate(&options);
+    case CP_CMD_COMPARE:
+        return cp_cmd_compare(&options);
     }
     return CP_ERR_INTERNAL;
 }

@@ -27,37 +27,48 @@ typedef struct option_spec {
 #define FIELD(name) offsetof(cp_options, name)
 #define ALL                                                                          \
     (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT | \
-     CP_CMD_GENERATE)
+     CP_CMD_GENERATE | CP_CMD_COMPARE)
+#define SOLVING (CP_CMD_SOLVE | CP_CMD_COMPARE)
 
 static const option_spec specs[] = {
     {"output", 'o', TEXT, FIELD(output),
-     CP_CMD_SOLVE | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE, "PATH", NULL, 0, 0,
-     "results directory (solve, import, generate) or file (export)"},
+     SOLVING | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE, "PATH", NULL, 0, 0,
+     "results directory (solve, compare, import, generate) or file (export)"},
     {"config", 0, TEXT, FIELD(config), CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE,
      "NAME", NULL, 0, 0, "pooling configuration: standalone, pooled or one of configurations.csv"},
-    {"time-limit", 0, REAL, FIELD(time_limit), CP_CMD_SOLVE, "SECONDS", NULL, 0.001, 1e9,
-     "stop with the best plan found this long after the command started (default: none)"},
-    {"gap", 0, REAL, FIELD(gap), CP_CMD_SOLVE, "FRACTION", NULL, 0, 0.999999,
+    {"time-limit", 0, REAL, FIELD(time_limit), SOLVING, "SECONDS", NULL, 0.001, 1e9,
+     "stop with the best plan found this long after the command started (compare: after "
+     "each configuration's solve started) (default: none)"},
+    {"gap", 0, REAL, FIELD(gap), SOLVING, "FRACTION", NULL, 0, 0.999999,
      "stop when the relative gap is at most this (0.01 is 1%)"},
-    {"method", 0, CHOICE, FIELD(method), CP_CMD_SOLVE, "METHOD", "auto|heuristic|exact", 0, 0,
+    {"method", 0, CHOICE, FIELD(method), SOLVING, "METHOD", "auto|heuristic|exact", 0, 0,
      "heuristic: Lagrangian bound and parallel search; exact: branch-and-cut from the "
      "heuristic's plan; auto: exact when the instance is small enough"},
-    {"formulation", 0, CHOICE, FIELD(formulation), CP_CMD_SOLVE, "KIND", "strong|weak", 0, 0,
+    {"formulation", 0, CHOICE, FIELD(formulation), SOLVING, "KIND", "strong|weak", 0, 0,
      "strong links every pair to its service's opening and contract; weak is big-M only"},
-    {"cuts", 0, CHOICE, FIELD(cuts), CP_CMD_SOLVE, "SET", "on|off|all", 0, 0,
+    {"cuts", 0, CHOICE, FIELD(cuts), SOLVING, "SET", "on|off|all", 0, 0,
      "GLPK cut generators: on = MIR, cover, clique; all = also Gomory"},
-    {"branching", 0, CHOICE, FIELD(branching), CP_CMD_SOLVE, "RULE", "decisions|glpk", 0, 0,
+    {"branching", 0, CHOICE, FIELD(branching), SOLVING, "RULE", "decisions|glpk", 0, 0,
      "decisions: open, contract and tier choices first; glpk: GLPK's default rule"},
     {"format", 0, CHOICE, FIELD(format), CP_CMD_EXPORT, "FORMAT", "dat|mps|lp", 0, 0,
      "dat: data for models/placement.mod; mps: free MPS; lp: CPLEX LP"},
-    {"seed", 0, INTEGER, FIELD(seed), CP_CMD_SOLVE | CP_CMD_GENERATE, "N", NULL, 0, 2147483647,
+    {"seed", 0, INTEGER, FIELD(seed), SOLVING | CP_CMD_GENERATE, "N", NULL, 0, 2147483647,
      "random seed (recorded in summary.json; generate: the instance drawn)"},
     {"preset", 0, TEXT, FIELD(preset), CP_CMD_GENERATE, "NAME", NULL, 0, 0,
      "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld"},
     {"scale", 0, REAL, FIELD(scale), CP_CMD_GENERATE, "FACTOR", NULL, 0.0001, 100,
      "generate: people and services times this"},
-    {"threads", 0, INTEGER, FIELD(threads), CP_CMD_SOLVE, "N", NULL, 0, 1024,
-     "worker threads of the heuristic (0: one per processor; branch-and-cut uses one)"},
+    {"threads", 0, INTEGER, FIELD(threads), SOLVING, "N", NULL, 0, 1024,
+     "worker threads of the heuristic (0: one per processor; branch-and-cut uses one; "
+     "compare: of all its solves together)"},
+    {"configs", 0, TEXT, FIELD(configs), CP_CMD_COMPARE, "A,B,...", NULL, 0, 0,
+     "compare: configurations to compare besides standalone and pooled (default: all)"},
+    {"shapley-samples", 0, INTEGER, FIELD(shapley_samples), CP_CMD_COMPARE, "N", NULL, 2, 100000,
+     "compare: random orders sampled for the Shapley value of pools of more than 10 members"},
+    {"shapley-max-members", 0, INTEGER, FIELD(shapley_max_members), CP_CMD_COMPARE, "N", NULL, 2,
+     64, "compare: larger pools get proportional shares only, no coalition valued"},
+    {"coalition-work", 0, REAL, FIELD(coalition_work), CP_CMD_COMPARE, "MOVES", NULL, 0.01, 1e6,
+     "compare: each two-pool solve of the games evaluates this many moves per candidate pair"},
     {"glpk-output", 0, FLAG, FIELD(glpk_output), CP_CMD_SOLVE, NULL, NULL, 0, 0,
      "show GLPK's own terminal output (on stderr)"},
     {"quiet", 'q', FLAG, FIELD(quiet), ALL, NULL, NULL, 0, 0, "only errors and the summary"},
@@ -81,6 +92,8 @@ static const struct {
      "turn an OR-Library generalized-assignment file into an instance"},
     {"generate", CP_CMD_GENERATE, 0, "generate --preset NAME --seed N -o DIR [--scale F]",
      "write a realistic synthetic instance"},
+    {"compare", CP_CMD_COMPARE, 1, "compare DIR [--configs A,B,...] -o OUT",
+     "solve every configuration, compare them and share each pool's savings"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -95,7 +108,10 @@ static void set_defaults(cp_options *options)
                             .branching = "decisions",
                             .seed = 1,
                             .scale = 1,
-                            .threads = 0};
+                            .threads = 0,
+                            .shapley_samples = 30,
+                            .shapley_max_members = 20,
+                            .coalition_work = 10};
 }
 
 static const option_spec *find_spec(const char *arg)
@@ -236,10 +252,12 @@ void cp_options_print_help(void)
     for (size_t i = 0; i < N_SPECS; i++) {
         const option_spec *s = &specs[i];
         char left[64];
-        snprintf(left, sizeof left, "%s%c%s--%s %s", s->short_name ? "-" : "",
-                 s->short_name ? s->short_name : ' ', s->short_name ? "," : " ", s->name,
+        char short_part[8] = "    "; /* "-o, ", or blanks that keep the long names aligned */
+        if (s->short_name)
+            snprintf(short_part, sizeof short_part, "-%c, ", s->short_name);
+        snprintf(left, sizeof left, "%s--%s %s", short_part, s->name,
                  s->kind == FLAG ? "" : (s->choices ? s->choices : s->value_name));
-        printf("  %-34s %s", s->short_name ? left : left + 3, s->help);
+        printf("  %-36s %s", left, s->help);
         const char *field = (const char *)&defaults + s->offset;
         if ((s->kind == TEXT || s->kind == CHOICE) && *(const char *const *)field)
             printf(" [%s]", *(const char *const *)field);

@@ -13,7 +13,8 @@ enum cp_command {
     CP_CMD_CHECK = 1 << 2,
     CP_CMD_EXPORT = 1 << 3,
     CP_CMD_IMPORT = 1 << 4,
-    CP_CMD_GENERATE = 1 << 5
+    CP_CMD_GENERATE = 1 << 5,
+    CP_CMD_COMPARE = 1 << 6
 };
 
 typedef struct cp_options {
@@ -37,6 +38,10 @@ typedef struct cp_options {
     bool quiet;
     bool verbose;
     bool glpk_output;
+    const char *configs;      /* compare: comma-separated configuration names, or NULL */
+    long shapley_samples;     /* compare: orders sampled for pools above 10 members */
+    long shapley_max_members; /* compare: larger pools get proportional shares only */
+    double coalition_work;    /* compare: moves per candidate pair of each coalition solve */
 } cp_options;
 
 /* Parses argv (argv[1] is the command). Returns CP_OK, or CP_ERR_INPUT with the problems in

@@ -54,4 +54,41 @@ void cp_report_services(FILE *out, const cp_instance *instance, const cp_check *
 void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *config,
                        const cp_check *check, const cp_run_info *info);
 
+/* carepool compare: the types are in io/comparison.h. */
+typedef struct cp_comparison cp_comparison;
+
+/* Writes comparison.csv, authorities.csv, shares.csv, coalitions.csv and summary.json of a
+ * comparison into output (commit or abort is the caller's). Returns CP_OK, or
+ * CP_ERR_INTERNAL when a file cannot be created (the message is in the output's errors). */
+int cp_report_comparison_write(cp_output *output, const cp_comparison *comparison);
+
+/* comparison.csv: one row per configuration: configuration,pools,weekly_cost,annual_cost,
+ * saving,saving_pct (weekly, against standalone),placement,discount,distance,preference,moves,
+ * spot,fixed,contracts (the terms),mean_km,p90_km,share_within_local_km,
+ * placed_outside_own_authority,unplaced,services_opened,contracts_signed,status,method,bound,
+ * gap,seconds. Plan columns are empty without a plan. */
+void cp_report_comparison(FILE *out, const cp_comparison *comparison);
+
+/* authorities.csv (long format): authority,configuration,pool,weekly_cost,standalone_cost,
+ * saving,saving_pct, one row per authority and configuration with a plan, authorities in
+ * instance order, configurations in comparison order. */
+void cp_report_comparison_authorities(FILE *out, const cp_comparison *comparison);
+
+/* shares.csv: one row per member of every pool game: configuration,pool,member,
+ * standalone_cost,alone_cost,pooled_cost,proportional_share,shapley_share,shapley_half_width,
+ * shapley,shapley_note,stability_checked,blocking_coalitions,above_standalone,above_alone
+ * (the last two name the rules whose share exceeds that cost, "" for none). */
+void cp_report_shares(FILE *out, const cp_comparison *comparison);
+
+/* coalitions.csv: one row per valued coalition of every pool game: configuration,pool,
+ * coalition (member ids joined by '+'),size,value,rest_value (the rest of the pool's, from
+ * the same two-pool solve),bound (of that solve's total),status,method,seconds,
+ * proportional_sum,shapley_sum,blocks (none, proportional, shapley or both). */
+void cp_report_coalitions(FILE *out, const cp_comparison *comparison);
+
+/* summary.json of a comparison: instance, configurations (name, pools, objective, bound, gap,
+ * status, method, seconds, saving against standalone), best, seconds, peak_memory_mb, seed,
+ * threads, the sharing settings, version. */
+void cp_report_comparison_summary(FILE *out, const cp_comparison *comparison);
+
 #endif

@@ -1,0 +1,217 @@
+/* The two-pool solves of compare's games, made cheap enough for thousands of them: the pool's
+ * candidates are built once (all members as one pool), and each split of the pool into a
+ * coalition and the rest takes them with the owner rule applied to the split (the only
+ * filter that depends on pools); the search then starts from the configuration's plan,
+ * which fits the split's market (the capacity the other pools leave) but for the people in
+ * services the split closes to them, who start in their cheapest open pair with room, and
+ * services that this leaves below their minimum occupancy, which are emptied the same way.
+ * Where that search ends without a feasible plan, the whole heuristic runs from scratch. */
+#include "app/compare.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/attribute.h"
+#include "core/check.h"
+#include "heur/heuristic.h"
+#include "heur/search.h"
+#include "util/alloc.h"
+
+static void *copy(const void *from, size_t bytes)
+{
+    void *to = cp_malloc(bytes + 1);
+    memcpy(to, from, bytes);
+    return to;
+}
+
+/* Whether every member of unit k is locked (its one pair stands whatever the filters). */
+static bool locked(const cp_candidates *c, int k)
+{
+    for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
+        if (!c->instance->users[c->unit_members[i]].locked)
+            return false;
+    return true;
+}
+
+/* The candidates of split from whole: the same units and pairs less those the owner rule
+ * closes under split's config (a unit whose members are all locked keeps its one pair).
+ * Points to split's instance and config. */
+static cp_candidates *split_candidates(const cp_candidates *whole, const cp_coalition *split)
+{
+    const cp_instance *instance = split->instance;
+    const int *pool_of = split->config.pool_of_authority;
+    int n_units = whole->n_units, n_members = whole->unit_start[n_units];
+    cp_candidates *c = cp_calloc(1, sizeof *c);
+    c->instance = instance;
+    c->config = &split->config;
+    c->n_units = n_units;
+    c->unit_start = copy(whole->unit_start, ((size_t)n_units + 1) * sizeof(int));
+    c->unit_members = copy(whole->unit_members, (size_t)n_members * sizeof(int));
+    c->unit_of_user = copy(whole->unit_of_user, (size_t)instance->n_users * sizeof(int));
+    c->unit_can_unplace = copy(whole->unit_can_unplace, (size_t)n_units * sizeof(bool));
+    c->unit_unplaced_cost = copy(whole->unit_unplaced_cost, (size_t)n_units * sizeof(double));
+    c->unit_pool = cp_malloc((size_t)n_units * sizeof(int) + 1);
+    c->pair_start = cp_malloc(((size_t)n_units + 1) * sizeof(int));
+    size_t n_pairs = (size_t)whole->n_pairs;
+    c->pair_service = cp_malloc(n_pairs * sizeof(int) + 1);
+    c->pair_places = cp_malloc(n_pairs * sizeof(double) + 1);
+    c->pair_price = cp_malloc(n_pairs * sizeof(double) + 1);
+    c->pair_cost = cp_malloc(n_pairs * sizeof(double) + 1);
+    int kept = 0;
+    for (int k = 0; k < n_units; k++) {
+        int pool = pool_of[instance->users[whole->unit_members[whole->unit_start[k]]].authority];
+        bool stays = locked(whole, k);
+        c->unit_pool[k] = pool;
+        c->pair_start[k] = kept;
+        for (int p = whole->pair_start[k]; p < whole->pair_start[k + 1]; p++) {
+            int owner = instance->services[whole->pair_service[p]].owner;
+            if (owner != CP_NONE && pool_of[owner] != pool && !stays)
+                continue;
+            c->pair_service[kept] = whole->pair_service[p];
+            c->pair_places[kept] = whole->pair_places[p];
+            c->pair_price[kept] = whole->pair_price[p];
+            c->pair_cost[kept] = whole->pair_cost[p];
+            kept++;
+        }
+    }
+    c->pair_start[n_units] = kept;
+    c->n_pairs = kept;
+    return c;
+}
+
+/* The pair of unit k with service, or -1 (pairs are in ascending service order). */
+static int pair_of(const cp_candidates *c, int k, int service)
+{
+    int low = c->pair_start[k], high = c->pair_start[k + 1];
+    while (service != CP_NONE && low < high) {
+        int middle = (low + high) / 2;
+        if (c->pair_service[middle] < service)
+            low = middle + 1;
+        else
+            high = middle;
+    }
+    return service != CP_NONE && low < c->pair_start[k + 1] && c->pair_service[low] == service ? low
+                                                                                               : -1;
+}
+
+/* Moves unit k to its cheapest pair with room left in a service that is not closed, or -1. */
+static void move_cheapest(const cp_candidates *c, int k, double *used, const bool *closed,
+                          int *start)
+{
+    const cp_instance *instance = c->instance;
+    if (start[k] >= 0)
+        used[c->pair_service[start[k]]] -= c->pair_places[start[k]];
+    start[k] = -1;
+    double best = INFINITY;
+    for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
+        int s = c->pair_service[p];
+        if (!closed[s] && used[s] + c->pair_places[p] <= instance->services[s].capacity + 1e-9 &&
+            c->pair_price[p] + c->pair_cost[p] < best) {
+            best = c->pair_price[p] + c->pair_cost[p];
+            start[k] = p;
+        }
+    }
+    if (start[k] >= 0)
+        used[c->pair_service[start[k]]] += c->pair_places[start[k]];
+}
+
+/* A start for a search on c (split's candidates): per unit the pair of the service plan (of
+ * split's parent) gives its first member, repaired as the file's comment says. */
+static int *split_start(const cp_candidates *c, const cp_coalition *split, const int *plan)
+{
+    const cp_instance *instance = split->instance;
+    int *start = cp_malloc((size_t)c->n_units * sizeof *start + 1);
+    double *used = cp_calloc((size_t)instance->n_services + 1, sizeof *used);
+    bool *closed = cp_calloc((size_t)instance->n_services + 1, sizeof *closed);
+    for (int k = 0; k < c->n_units; k++) {
+        start[k] = pair_of(c, k, plan[split->user_of[c->unit_members[c->unit_start[k]]]]);
+        if (start[k] >= 0)
+            used[c->pair_service[start[k]]] += c->pair_places[start[k]];
+    }
+    /* A unit whose service the split closes goes to its cheapest pair with room left. */
+    for (int k = 0; k < c->n_units; k++)
+        if (start[k] < 0 && plan[split->user_of[c->unit_members[c->unit_start[k]]]] != CP_NONE)
+            move_cheapest(c, k, used, closed, start);
+    /* A service left below its minimum occupancy is closed and its people moved. */
+    for (int s = 0; s < instance->n_services; s++)
+        closed[s] = used[s] > 0 && used[s] < instance->services[s].min_occupancy - 1e-9;
+    for (int k = 0; k < c->n_units; k++)
+        if (start[k] >= 0 && closed[c->pair_service[start[k]]])
+            move_cheapest(c, k, used, closed, start);
+    free(used);
+    free(closed);
+    return start;
+}
+
+/* A plan (service per user of split's market) found by the search from the configuration's
+ * plan, or where that ends infeasible by the whole heuristic (Lagrangian bound and search
+ * from scratch) with the same work budget; NULL when neither finds one. Sets s's method. */
+static int *plan_split(const cp_options *options, const cp_candidates *c, const int *given,
+                       const cp_coalition *split, cp_coalition_result *s)
+{
+    long long budget = (long long)ceil(options->coalition_work * c->n_pairs) + 1;
+    int *start = split_start(c, split, given);
+    cp_search_params params = cp_search_defaults();
+    params.seed = (uint64_t)options->seed;
+    params.threads = 1;
+    params.max_moves = budget;
+    cp_search_result result;
+    cp_search_run(c, start, &params, &result);
+    free(start);
+    int *plan = NULL;
+    if (result.feasible) {
+        plan = cp_malloc((size_t)split->instance->n_users * sizeof *plan + 1);
+        for (int k = 0; k < c->n_units; k++)
+            for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
+                plan[c->unit_members[i]] =
+                    result.pair_of_unit[k] < 0 ? CP_NONE : c->pair_service[result.pair_of_unit[k]];
+        s->status = "feasible";
+    } else {
+        cp_heur_options heur = cp_heur_options_default();
+        heur.gap = options->gap;
+        heur.seed = (uint64_t)options->seed;
+        heur.progress_seconds = INFINITY;
+        heur.max_moves = budget;
+        cp_solution solution;
+        cp_heur_solve(c, &heur, &solution, NULL);
+        s->method = "heuristic";
+        s->status = cp_solution_status_name(solution.status);
+        s->bound = solution.bound;
+        plan = solution.service_of_user;
+    }
+    free(result.pair_of_unit);
+    return plan;
+}
+
+void cp_compare_split_value(const cp_options *options, const cp_candidates *whole, const int *given,
+                            const cp_coalition *split, const bool *member, cp_coalition_result *s,
+                            cp_coalition_result *rest)
+{
+    const cp_instance *instance = split->instance;
+    cp_candidates *c = split_candidates(whole, split);
+    int *plan = plan_split(options, c, given, split, s);
+    cp_check *check = NULL;
+    if (plan && cp_check_plan(split->instance, &split->config, plan, &check)) {
+        cp_compare_note("internal error: a coalition's plan fails the checker: %s",
+                        check->violations.lines[0]);
+        s->status = CP_COALITION_INVALID;
+    } else if (plan) {
+        double *cost = cp_malloc((size_t)instance->n_authorities * sizeof *cost);
+        cp_attribute_costs(split->instance, &split->config, plan, check, cost);
+        s->value = rest->value = 0;
+        for (int a = 0; a < instance->n_authorities; a++)
+            if (split->config.pool_of_authority[a] == 0)
+                s->value += cost[a];
+            else if (member[a])
+                rest->value += cost[a];
+        s->rest_value = rest->value;
+        rest->rest_value = s->value;
+        if (!isnan(s->bound)) /* the heuristic's; the search from the plan has none */
+            s->bound = fmin(s->bound, check->objective);
+        free(cost);
+    }
+    cp_check_destroy(check);
+    free(plan);
+    cp_candidates_destroy(c);
+}
