@@ -65,8 +65,7 @@ static void build_contracts(cp_state_model *m)
                     cp_grow((void **)&m->contract_provider, sizeof(int), &capacity,
                             (size_t)m->n_contracts + 1);
                     if (capacity != old)
-                        m->contract_pool =
-                            cp_realloc(m->contract_pool, capacity * sizeof(int));
+                        m->contract_pool = cp_realloc(m->contract_pool, capacity * sizeof(int));
                     m->contract_provider[m->n_contracts] = provider;
                     m->contract_pool[m->n_contracts] = pool;
                     slot[provider] = m->n_contracts++;
@@ -203,8 +202,7 @@ void cp_state_model_services_of_users(const cp_state_model *model, const int *pl
     const cp_candidates *c = model->candidates;
     for (int k = 0; k < c->n_units; k++)
         for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
-            service_of_user[c->unit_members[i]] =
-                plan[k] < 0 ? CP_NONE : c->pair_service[plan[k]];
+            service_of_user[c->unit_members[i]] = plan[k] < 0 ? CP_NONE : c->pair_service[plan[k]];
 }
 
 /* ---- per-entity contributions ---- */
@@ -222,8 +220,8 @@ static double tier_discount(const cp_instance *instance, int provider, double pl
     return 0;
 }
 
-static double contract_objective(const cp_state_model *m, int contract, double places,
-                                 double price, int count)
+static double contract_objective(const cp_state_model *m, int contract, double places, double price,
+                                 int count)
 {
     if (count == 0)
         return 0;
@@ -458,10 +456,10 @@ cp_delta cp_state_delta(const cp_state *st, const cp_move *moves, int n)
         int c = ch.contract[i];
         double places = st->contract_places[c], price = st->contract_price[c];
         int count = st->contract_count[c];
-        objective += contract_objective(m, c, places + ch.contract_places[i],
-                                        price + ch.contract_price[i],
-                                        count + ch.contract_count[i]) -
-                     contract_objective(m, c, places, price, count);
+        objective +=
+            contract_objective(m, c, places + ch.contract_places[i], price + ch.contract_price[i],
+                               count + ch.contract_count[i]) -
+            contract_objective(m, c, places, price, count);
     }
     for (int i = 0; i < ch.n_pools; i++) {
         int pool = ch.pool[i];

@@ -16,17 +16,21 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "heur/moves.h"
 #include "heur/state.h"
 
 typedef struct cp_tabu_setup {
     const cp_state_model *model;
-    const int *order, *rank; /* cp_moves_order */
-    int targets;             /* moves go only to each unit's first this many pairs by order */
     const int *movable; /* units with a choice */
     int n_movable;
-    int window; /* unit evaluations without an improving move before an escape */
-    int tenure; /* tabu tenure draws are in [tenure, 2 tenure] moves */
-    bool best_improvement;
+    cp_scan scan; /* the neighbourhood (order, rank, targets, compound moves); the tabu marks
+                     and aspiration are the search's own */
+    bool best_improvement; /* make the best move of each window, not the first improving one */
+    int window;            /* units evaluated without an improving move before an escape */
+    int tenure;            /* tabu tenure draws are in [tenure, 2 tenure] moves */
+    double start_scale;    /* the penalty scale starts at this times the model's cost_scale */
+    double raise;          /* violated weights grow by up to this fraction at a local optimum */
+    double lower;          /* all weights shrink by this factor at a local optimum (1: never) */
 } cp_tabu_setup;
 
 /* When to stop early: *flag (shared by the threads) becomes non-zero when the deadline

@@ -133,7 +133,8 @@ static int random_swap(const cp_state *st, cp_rng *rng, cp_move *moves)
     const cp_state_model *m = st->model;
     const cp_candidates *c = m->candidates;
     for (int tries = 0; tries < 50; tries++) {
-        int a = (int)cp_rng_int(rng, 0, c->n_units - 1), b = (int)cp_rng_int(rng, 0, c->n_units - 1);
+        int a = (int)cp_rng_int(rng, 0, c->n_units - 1),
+            b = (int)cp_rng_int(rng, 0, c->n_units - 1);
         int pa = st->pair_of_unit[a], pb = st->pair_of_unit[b];
         if (a == b || pa < 0 || pb < 0 || c->pair_service[pa] == c->pair_service[pb])
             continue;
@@ -254,7 +255,7 @@ static void test_share_cap_by_hand(void **state)
     cp_errors why = {0};
     assert_int_equal(cp_candidates_build(in, cp_instance_config(in, "pooled"), &c, &why), 0);
     cp_state_model *m = cp_state_model_create(c);
-    assert_int_equal(m->n_contracts, 2); /* s0 and s1 share provider s0; s2 */
+    assert_int_equal(m->n_contracts, 2);    /* s0 and s1 share provider s0; s2 */
     int plan[4] = {0, 3 + 1, 6 + 2, 9 + 0}; /* pairs: unit k has pairs 3k..3k+2 */
     cp_state *st = cp_state_create(m, plan);
     assert_false(cp_state_feasible(st)); /* provider s0 has 3 of 4 places: above 2 */
