@@ -64,7 +64,8 @@ static void progress(run *r, bool force)
     }
 }
 
-static void on_improve(void *context, double objective)
+/* Progress between rounds: the round's best so far, shown (the plan is taken at its end). */
+static void on_meeting(void *context, double objective)
 {
     run *r = context;
     if (objective < r->incumbent) {
@@ -134,7 +135,7 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
     params.seed = options->seed;
     params.threads = options->threads;
     params.deadline = r.deadline;
-    params.on_improve = on_improve;
+    params.on_meeting = on_meeting;
     params.context = &r;
     params.model = model;
     /* A round's work grows with the instance so that each round moves every unit a few
@@ -142,6 +143,7 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
     long long round_moves = 20LL * candidates->n_pairs + 4000000;
 
     int *best = NULL;
+    double best_objective = INFINITY; /* r.incumbent may run ahead of it within a round */
     int stalled = 0;
     while (isfinite(r.bound) && !out_of_time(&r) && !gap_closed(&r) && stalled < STALL_ROUNDS) {
         long long left = options->max_moves > 0 ? options->max_moves - counted.moves_evaluated
@@ -155,18 +157,19 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
         cp_search_run(candidates, best, &params, &result);
         counted.moves_evaluated += result.moves_evaluated;
         counted.rounds++;
-        double before_bound = r.bound, before = r.incumbent;
-        if (result.feasible && (!best || result.objective < r.incumbent - 1e-9)) {
+        double before_bound = r.bound, before = best_objective;
+        if (result.feasible && result.objective < best_objective - 1e-9) {
             free(best);
             best = result.pair_of_unit;
-            r.incumbent = result.objective;
+            best_objective = result.objective;
         } else {
             free(result.pair_of_unit);
         }
+        r.incumbent = best_objective; /* the checked totals, not the meetings' running sums */
         if (!isfinite(r.first_plan) && best)
             r.first_plan = elapsed(&r);
         raise_bound(&r, lagrange, counted.rounds == 1 ? SECOND_STEPS : ROUND_STEPS);
-        bool better = r.incumbent < before - 1e-9 || r.bound > before_bound + 1e-9;
+        bool better = best_objective < before - 1e-9 || r.bound > before_bound + 1e-9;
         /* With a time limit the user has granted the time: only the gap or the clock ends. */
         if (!isfinite(options->time_limit))
             stalled = better ? 0 : stalled + 1;
@@ -180,8 +183,8 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
     } else if (best) {
         out->service_of_user = cp_malloc((size_t)out->n_users * sizeof(int) + 1);
         plan_of_units(candidates, best, out->service_of_user);
-        out->objective = r.incumbent;
-        out->bound = fmin(r.bound, r.incumbent);
+        out->objective = best_objective;
+        out->bound = fmin(r.bound, best_objective);
         out->status = gap_closed(&r) ? CP_STATUS_OPTIMAL : CP_STATUS_FEASIBLE;
     }
     out->seconds = elapsed(&r);

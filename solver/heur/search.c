@@ -65,8 +65,9 @@ typedef struct shared {
 
 static void report(const shared *sh)
 {
-    if (sh->params->on_improve && sh->best.feasible)
-        sh->params->on_improve(sh->params->context, sh->best.objective);
+    if (sh->params->on_meeting)
+        sh->params->on_meeting(sh->params->context,
+                               sh->best.feasible ? sh->best.objective : INFINITY);
 }
 
 /* The meeting: merge the threads' bests, decide the stop and the restarts. */
@@ -85,8 +86,8 @@ static void meet(shared *sh, int epoch)
         sh->best = sh->own[winner];
         sh->best_epoch = epoch;
         cp_tabu_best(sh->workers[winner], sh->best_plan);
-        report(sh);
     }
+    report(sh);
     bool work_done = sh->per_thread > 0;
     for (int t = 0; t < sh->threads; t++) {
         sh->restart[t] = epoch - sh->last_better[t] >= PATIENCE;

@@ -21,8 +21,9 @@ typedef struct cp_search_params {
     long long max_moves; /* stop after this many moves evaluated, summed over threads; <= 0: none */
     const double *guide; /* per pair, lower is better (NULL: the pair's own cost) */
     const double *guide_unplaced; /* per unit (NULL: the unit's own unplaced cost) */
-    void (*on_improve)(void *context, double objective); /* NULL, or called by one thread
-                                                            with each better feasible value */
+    void (*on_meeting)(void *context, double objective); /* NULL, or called by one thread at
+                                                            every meeting with the best
+                                                            feasible value (INFINITY: none) */
     void *context;
     const cp_state_model *model; /* cp_state_model_create(candidates), to reuse it across runs;
                                     NULL: built and freed here */
