@@ -22,7 +22,6 @@ enum {
     EPOCH_MOVES = 1 << 20, /* moves evaluated per thread between meetings, at least */
     PATIENCE = 3,          /* meetings without a better own plan before a restart */
     STALL_EPOCHS = 20,     /* meetings without a better plan that end an unlimited run */
-    BEST_UNITS = 1000,     /* up to this many movable units: best move of the neighbourhood */
     LARGE_UNITS = 20000,   /* beyond this many: the wide and shallow neighbourhood */
     WINDOW_MAX = 500,      /* units without an improving move before an escape */
     GUIDED_TARGETS = 3,    /* pairs tried per unit with a guide ... */
@@ -135,9 +134,10 @@ static int clamp(int value, int low, int high)
     return value < low ? low : value > high ? high : value;
 }
 
-/* The tabu search's parameters for this instance. Up to BEST_UNITS movable units: the
- * classical tabu search (the best move of the whole neighbourhood each time), else a descent
- * that escapes after WINDOW_MAX units without an improving move. Up to LARGE_UNITS: each unit
+/* The tabu search's parameters for this instance: a descent that escapes after a pass over the
+ * units, or WINDOW_MAX of them, without an improving move (making the best move of each pass
+ * instead, the classical tabu search, did no better on the GAP sets and worse on b and c
+ * types). Up to LARGE_UNITS: each unit
  * tries only its first few pairs by guide, with compound moves of up to three units (on
  * generalized assignment sets a Lagrangian guide's first three pairs hold nearly every move
  * worth making, and a small neighbourhood buys many more iterations). Beyond: many pairs per
@@ -158,9 +158,7 @@ static void configure(cp_tabu_setup *setup, const cp_state_model *m, const int *
         .blocked_only = large,
         .extend = large ? 0 : EXTEND,
     };
-    setup->best_improvement = setup->n_movable <= BEST_UNITS;
-    setup->window =
-        setup->best_improvement || setup->n_movable < WINDOW_MAX ? setup->n_movable : WINDOW_MAX;
+    setup->window = setup->n_movable < WINDOW_MAX ? setup->n_movable : WINDOW_MAX;
     setup->tenure = clamp(setup->n_movable / 50, TENURE_MIN, TENURE_MAX);
     setup->start_scale = 1;
     setup->raise = RAISE;

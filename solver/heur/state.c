@@ -14,7 +14,7 @@
 
 #define MAX_CHANGES (2 * CP_STATE_MAX_MOVES)
 
-static const double WEIGHT_MAX = 1e9;
+static const double WEIGHT_MIN = 1e-9, WEIGHT_MAX = 1e9;
 static const double SCALE_MIN = 1e-6, SCALE_MAX = 1e6; /* times model->cost_scale */
 
 /* Slack the checker allows over a limit (core/check.c). */
@@ -778,10 +778,24 @@ void cp_state_bump_violated(cp_state *st, double ratio)
     }
 }
 
+/* Outside [SCALE_MIN, SCALE_MAX] the scale goes back to the model's cost scale and the
+ * weights take the rest of the factor (within [WEIGHT_MIN, WEIGHT_MAX]): clamping the scale
+ * instead would stop the weights from shrinking while they can still grow. */
 void cp_state_rescale(cp_state *st, double factor)
 {
-    double unit = st->model->cost_scale;
-    st->scale = fmin(SCALE_MAX * unit, fmax(SCALE_MIN * unit, st->scale * factor));
+    const cp_state_model *m = st->model;
+    double unit = m->cost_scale, scale = st->scale * factor;
+    if (scale >= SCALE_MIN * unit && scale <= SCALE_MAX * unit) {
+        st->scale = scale;
+        return;
+    }
+    double fold = scale / unit;
+    for (int s = 0; s < m->n_services; s++)
+        st->weight[s] = fmin(WEIGHT_MAX, fmax(WEIGHT_MIN, st->weight[s] * fold));
+    for (int pool = 0; pool < m->n_pools; pool++)
+        st->pool_weight[pool] = fmin(WEIGHT_MAX, fmax(WEIGHT_MIN, st->pool_weight[pool] * fold));
+    st->scale = unit;
+    cp_state_refresh(st);
 }
 
 void cp_state_plan(const cp_state *st, int *plan)

@@ -167,12 +167,11 @@ static int focus_unit(cp_tabu *t)
     return k >= 0 && t->is_movable[k] ? k : -1;
 }
 
-/* The next unit to look at: the movable units in turn, in a random order renewed at each pass
- * (each window of the best-improvement search is one pass), and in a descent, while the plan
- * is infeasible, now and then one from a violated service. */
+/* The next unit to look at: the movable units in turn, in a random order renewed at each pass,
+ * and while the plan is infeasible now and then one from a violated service. */
 static int next_unit(cp_tabu *t)
 {
-    if (!t->setup->best_improvement && ++t->picks % FOCUS_EVERY == 0) {
+    if (++t->picks % FOCUS_EVERY == 0) {
         int k = focus_unit(t);
         if (k >= 0)
             return k;
@@ -314,7 +313,7 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
         if (found.feasible.n > 0)
             note_neighbour(t, &found.feasible);
         const cp_unit_move *move = &found.best;
-        if (!setup->best_improvement && move->n > 0 && move->score < -eps) {
+        if (move->n > 0 && move->score < -eps) {
             make(t, move->moves, move->n);
             t->since = 0;
             t->escape.n = 0;
@@ -329,7 +328,7 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
             t->escape = *move;
         if (++t->since < setup->window)
             continue;
-        /* a window without an improving move: a local optimum, unless best_improvement */
+        /* a window without an improving move: a local optimum */
         bool improving = t->escape.n > 0 && t->escape.score < -eps;
         if (t->escape.n > 0)
             make(t, t->escape.moves, t->escape.n);
@@ -337,8 +336,6 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
             adapt_penalties(t);
         t->since = 0;
         t->escape.n = 0;
-        if (setup->best_improvement)
-            t->cursor = setup->n_movable; /* the next window is a new pass */
     }
     return evaluated;
 }

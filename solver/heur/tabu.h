@@ -4,9 +4,8 @@
  * turn: a unit's best admissible move is made at once when it improves the penalised score;
  * after `window` units in a row without one, the best admissible move among them is made (an
  * escape: the plan may get worse) and the penalty weights adapt (up on violated services and
- * pools when the plan is infeasible, all down when it is feasible). With window = all units
- * this is the classical best-admissible tabu search; on large instances it is a descent with
- * an escape now and then. A unit may not go back to the pair it left for a random tenure.
+ * pools when the plan is infeasible and cheaper than the best feasible one, all down
+ * otherwise). A unit may not go back to the pair it left for a random tenure.
  *
  * Everything depends only on the start, the seed and the stream: no clock is read except to
  * stop. */
@@ -25,7 +24,6 @@ typedef struct cp_tabu_setup {
     int n_movable;
     cp_scan scan; /* the neighbourhood (order, rank, targets, compound moves); the tabu marks
                      and aspiration are the search's own */
-    bool best_improvement; /* make the best move of each window, not the first improving one */
     int window;            /* units evaluated without an improving move before an escape */
     int tenure;            /* tabu tenure draws are in [tenure, 2 tenure] moves */
     double start_scale;    /* the penalty scale starts at this times the model's cost_scale */
