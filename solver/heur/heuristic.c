@@ -158,6 +158,9 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
         if (left <= 0)
             break;
         params.max_moves = left < round_moves ? left : round_moves;
+        /* each round its own streams: a round that starts where the last one did (no better
+         * plan, a converged guide) would otherwise repeat it move for move */
+        params.first_stream = (uint64_t)counted.rounds * (uint64_t)options->threads;
         params.guide = cp_lagrange_pair_costs(lagrange);
         params.guide_unplaced = cp_lagrange_unplaced_costs(lagrange);
         cp_search_result result;

@@ -20,7 +20,7 @@
 
 enum {
     EPOCH_MOVES = 1 << 20, /* moves evaluated per thread between meetings, at least */
-    PATIENCE = 3,          /* meetings without a better own plan before a restart */
+    PATIENCE = 1,          /* meetings without a better own plan before a restart */
     STALL_EPOCHS = 20,     /* meetings without a better plan that end an unlimited run */
     LARGE_UNITS = 20000,   /* beyond this many: the wide and shallow neighbourhood */
     WINDOW_MAX = 500,      /* units without an improving move before an escape */
@@ -112,7 +112,8 @@ static void run_threads(shared *sh, const cp_tabu_setup *setup)
 #pragma omp parallel num_threads(sh->threads)
     {
         int t = omp_get_thread_num();
-        sh->workers[t] = cp_tabu_create(setup, sh->best_plan, params->seed, (uint64_t)t);
+        sh->workers[t] = cp_tabu_create(setup, sh->best_plan, params->seed,
+                                      params->first_stream + (uint64_t)t);
 #pragma omp barrier
         for (int epoch = 1; !sh->done; epoch++) {
             long long budget = sh->epoch_moves;

@@ -16,6 +16,8 @@
 
 typedef struct cp_search_params {
     uint64_t seed;
+    uint64_t first_stream; /* thread t draws from stream first_stream + t of seed: a caller
+                              running several searches gives each its own streams */
     int threads;         /* OpenMP threads to use (>= 1) */
     double deadline;     /* cp_wall_seconds() value at which to stop; INFINITY: none */
     long long max_moves; /* stop after this many moves evaluated, summed over threads; <= 0: none */
