@@ -29,7 +29,7 @@ enum {
     EXTEND = 3,            /* two-unit moves extended by a third unit, per unit */
     LARGE_TARGETS = 64,
     LARGE_ONWARD = 4,
-    TENURE_MIN = 3,
+    TENURE_MIN = 1,
     TENURE_MAX = 20,
     KICKS_MIN = 2, /* random shifts at a restart: 1% of the movable units, within these */
     KICKS_MAX = 50
@@ -160,7 +160,7 @@ static void configure(cp_tabu_setup *setup, const cp_state_model *m, const int *
         .extend = large ? 0 : EXTEND,
     };
     setup->window = setup->n_movable < WINDOW_MAX ? setup->n_movable : WINDOW_MAX;
-    setup->tenure = clamp(setup->n_movable / 50, TENURE_MIN, TENURE_MAX);
+    setup->tenure = clamp(setup->n_movable / 100, TENURE_MIN, TENURE_MAX);
     setup->start_scale = 1;
     setup->raise = RAISE;
     setup->lower = LOWER;
