@@ -17,12 +17,16 @@
 #include "heur/moves.h"
 #include "util/alloc.h"
 
-#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-enum { REPAIR_ROUNDS = 50 };
+enum {
+    FEW_FITS = 3, /* units that fit in fewer services than this go first, fewest first */
+    REPAIR_ROUNDS = 50,
+    REPAIR_TARGETS = 32, /* a repair move sends a unit to one of its first pairs by guide */
+    REPAIR_ONWARD = 8    /* and a member it displaces to one of the member's first pairs */
+};
 static const double REPAIR_SCALE = 1e3; /* penalty scale during repair, times cost_scale */
 
 typedef struct builder {
@@ -84,6 +88,7 @@ static void put(builder *b, int k, int p)
 typedef struct ranked {
     int unit;
     bool mandatory;
+    int fits; /* pairs whose service could hold the unit at all */
     double regret;
 } ranked;
 
@@ -92,6 +97,8 @@ static int by_rank(const void *left, const void *right)
     const ranked *a = left, *b = right;
     if (a->mandatory != b->mandatory)
         return a->mandatory ? -1 : 1;
+    if (a->fits != b->fits)
+        return a->fits < b->fits ? -1 : 1;
     if (a->regret != b->regret)
         return a->regret > b->regret ? -1 : 1;
     return (a->unit > b->unit) - (a->unit < b->unit);
@@ -99,6 +106,9 @@ static int by_rank(const void *left, const void *right)
 
 static ranked rank_unit(const builder *b, int k)
 {
+    int fits = 0;
+    for (int p = b->c->pair_start[k]; p < b->c->pair_start[k + 1]; p++)
+        fits += b->c->pair_places[p] <= b->m->service_limit[b->c->pair_service[p]];
     double first = unplaced_attraction(b, k), second = INFINITY;
     for (int p = b->c->pair_start[k]; p < b->c->pair_start[k + 1]; p++) {
         double a = attraction(b, p);
@@ -110,7 +120,7 @@ static ranked rank_unit(const builder *b, int k)
         }
     }
     double regret = isinf(second) ? INFINITY : second - first;
-    return (ranked){k, b->m->unit_mandatory[k], regret};
+    return (ranked){k, b->m->unit_mandatory[k], fits < FEW_FITS ? fits : FEW_FITS, regret};
 }
 
 /* The most attractive pair of k with room and allowed (-1 if none). */
@@ -359,7 +369,11 @@ static bool repair(const cp_state_model *m, const int *order, const int *rank, i
 {
     cp_state *st = cp_state_create(m, plan);
     cp_state_rescale(st, REPAIR_SCALE);
-    cp_scan scan = {.order = order, .rank = rank, .targets = INT_MAX, .compound = true};
+    cp_scan scan = {.order = order,
+                    .rank = rank,
+                    .targets = REPAIR_TARGETS,
+                    .onward = REPAIR_ONWARD,
+                    .compound = true};
     int *units = cp_malloc((size_t)m->n_units * sizeof(int) + 1);
     bool *seen = cp_malloc((size_t)m->n_units * sizeof(bool) + 1);
     int *all = cp_malloc((size_t)m->n_units * sizeof(int) + 1);

@@ -20,12 +20,15 @@
 #include "util/timer.h"
 
 enum {
-    FIRST_STEPS = 30,    /* subgradient steps before the first plan: a guide, quickly */
+    FIRST_STEPS = 30,    /* subgradient steps before the first plan: a guide, quickly ... */
+    FIRST_STEPS_MAX = 1000, /* ... or up to this many on small instances (the search keeps
+                               to each unit's first few pairs by guide: it must be good) */
     SECOND_STEPS = 300,  /* subgradient steps after it: most of the bound's rise */
     ROUND_STEPS = 100,   /* subgradient steps a round */
     STEP_BATCH = 10,     /* steps between looks at the clock */
     STALL_ROUNDS = 3     /* rounds without a better plan or bound that end an unlimited run */
 };
+static const long long FIRST_WORK = 40000000; /* pairs x steps before the first plan */
 
 cp_heur_options cp_heur_options_default(void)
 {
@@ -129,7 +132,11 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
     cp_lagrange *lagrange = cp_lagrange_create(candidates);
     cp_state_model *model = cp_state_model_create(candidates);
     r.bound = cp_lagrange_bound(lagrange);
-    raise_bound(&r, lagrange, FIRST_STEPS);
+    long long first_steps = FIRST_WORK / (candidates->n_pairs + 1);
+    raise_bound(&r, lagrange,
+                first_steps < FIRST_STEPS       ? FIRST_STEPS
+                : first_steps > FIRST_STEPS_MAX ? FIRST_STEPS_MAX
+                                                : (int)first_steps);
 
     cp_search_params params = cp_search_defaults();
     params.seed = options->seed;
@@ -144,7 +151,7 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
     params.construct_too = true;
     /* A round's work grows with the instance so that each round moves every unit a few
      * times; the whole budget, when given, is shared out over the rounds. */
-    long long round_moves = 4LL * candidates->n_pairs + 4000000;
+    long long round_moves = 4LL * candidates->n_pairs + 40000000;
 
     int *best = NULL;
     double best_objective = INFINITY; /* r.incumbent may run ahead of it within a round */
@@ -155,6 +162,9 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
         if (left <= 0)
             break;
         params.max_moves = left < round_moves ? left : round_moves;
+        /* each round its own streams: a round that starts where the last one did (no better
+         * plan, a converged guide) would otherwise repeat it move for move */
+        params.first_stream = (uint64_t)counted.rounds * (uint64_t)options->threads;
         params.guide = cp_lagrange_pair_costs(lagrange);
         params.guide_unplaced = cp_lagrange_unplaced_costs(lagrange);
         cp_search_result result;

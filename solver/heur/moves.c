@@ -29,6 +29,30 @@ static void keep(cp_unit_move *slot, const cp_move *moves, int n, cp_delta delta
     slot->score = score;
 }
 
+enum { MAX_EXTEND = 8 };
+
+/* The best two-unit moves whose second unit enters a service, for extension. */
+typedef struct prefixes {
+    int n, limit;
+    cp_unit_move move[MAX_EXTEND];
+} prefixes;
+
+static void offer_prefix(prefixes *pre, const cp_move *moves, cp_delta delta, double score)
+{
+    int i;
+    if (pre->n < pre->limit)
+        i = pre->n++;
+    else if (pre->limit > 0 && score < pre->move[pre->limit - 1].score)
+        i = pre->limit - 1;
+    else
+        return;
+    while (i > 0 && score < pre->move[i - 1].score) {
+        pre->move[i] = pre->move[i - 1];
+        i--;
+    }
+    keep(&pre->move[i], moves, 2, delta, score);
+}
+
 /* Considers moves[0..n), whose change is delta, for *found. */
 static void consider(const cp_state *st, const cp_scan *scan, const cp_move *moves, int n,
                      cp_delta delta, cp_scan_result *found)
@@ -89,24 +113,24 @@ static spot spot_of(const cp_candidates *c, int pair)
 /* Compound moves of unit (at pair `from`) into the service of pair `to`, composed from parts
  * (models without contracts to track). */
 static long compose_into(const cp_state *st, const cp_scan *scan, int unit, int from, int to,
-                         cp_scan_result *found)
+                         cp_scan_result *found, prefixes *pre)
 {
     const cp_state_model *m = st->model;
     const cp_candidates *c = m->candidates;
     spot a = spot_of(c, from), b = spot_of(c, to);
     cp_delta mover = unit_change(m, unit, from, to);
-    cp_delta leave_a = a.service >= 0 ? cp_state_service_delta(st, a.service, -a.places,
-                                                               -a.positive)
-                                      : (cp_delta){0, 0, 0};
+    cp_delta leave_a = a.service >= 0
+                           ? cp_state_service_delta(st, a.service, -a.places, -a.positive)
+                           : (cp_delta){0, 0, 0};
     long evaluated = 0;
     for (int other = st->head[b.service]; other >= 0; other = st->next[other]) {
         int there = st->pair_of_unit[other];
         spot out = spot_of(c, there);
-        cp_delta enter_b = cp_state_service_delta(st, b.service, b.places - out.places,
-                                                  b.positive - out.positive);
+        cp_delta enter_b =
+            cp_state_service_delta(st, b.service, b.places - out.places, b.positive - out.positive);
         cp_delta base = add(mover, enter_b);
         int start = c->pair_start[other], end = c->pair_start[other + 1];
-        int targets = scan->targets < end - start ? scan->targets : end - start;
+        int targets = scan->onward < end - start ? scan->onward : end - start;
         for (int i = -1; i < targets; i++) {
             int next = i < 0 ? -1 : scan->order[start + i];
             if (next < 0 && m->unit_mandatory[other])
@@ -125,6 +149,8 @@ static long compose_into(const cp_state *st, const cp_scan *scan, int unit, int 
                 delta = add(delta, leave_a);
             cp_move moves[2] = {{unit, to}, {other, next}};
             consider(st, scan, moves, 2, delta, found);
+            if (in.service >= 0 && in.service != a.service)
+                offer_prefix(pre, moves, delta, delta.objective + delta.penalty);
             evaluated++;
         }
     }
@@ -133,7 +159,7 @@ static long compose_into(const cp_state *st, const cp_scan *scan, int unit, int 
 
 /* The same moves, each computed by cp_state_delta. */
 static long exact_into(const cp_state *st, const cp_scan *scan, int unit, int to,
-                       cp_scan_result *found)
+                       cp_scan_result *found, prefixes *pre)
 {
     const cp_state_model *m = st->model;
     const cp_candidates *c = m->candidates;
@@ -141,17 +167,80 @@ static long exact_into(const cp_state *st, const cp_scan *scan, int unit, int to
     long evaluated = 0;
     for (int other = st->head[there]; other >= 0; other = st->next[other]) {
         int start = c->pair_start[other], end = c->pair_start[other + 1];
-        int targets = scan->targets < end - start ? scan->targets : end - start;
+        int targets = scan->onward < end - start ? scan->onward : end - start;
         for (int i = -1; i < targets; i++) {
             int next = i < 0 ? -1 : scan->order[start + i];
             if (next < 0 ? m->unit_mandatory[other] : c->pair_service[next] == there)
                 continue;
             cp_move moves[2] = {{unit, to}, {other, next}};
-            consider_exact(st, scan, moves, 2, found);
+            cp_delta delta = cp_state_delta(st, moves, 2);
+            consider(st, scan, moves, 2, delta, found);
+            int from = st->pair_of_unit[unit];
+            if (next >= 0 && (from < 0 || c->pair_service[next] != c->pair_service[from]))
+                offer_prefix(pre, moves, delta, delta.objective + delta.penalty);
             evaluated++;
         }
     }
     return evaluated;
+}
+
+/* Three-unit moves: the two of prefix, and a member of the service the second enters moving on
+ * to one of its targets (or to unplaced). Composed from parts without contracts to track:
+ * the unit goes from service a to b, the first member from b to c, the second from c to d. */
+static long extend(const cp_state *st, const cp_scan *scan, const cp_move *prefix,
+                   cp_scan_result *found)
+{
+    const cp_state_model *m = st->model;
+    const cp_candidates *c = m->candidates;
+    int unit = prefix[0].unit, first = prefix[1].unit;
+    spot a = spot_of(c, st->pair_of_unit[unit]), b = spot_of(c, prefix[0].to);
+    spot b_out = spot_of(c, st->pair_of_unit[first]), c_in = spot_of(c, prefix[1].to);
+    cp_delta units = add(unit_change(m, unit, st->pair_of_unit[unit], prefix[0].to),
+                         unit_change(m, first, st->pair_of_unit[first], prefix[1].to));
+    long evaluated = 0;
+    for (int other = st->head[c_in.service]; other >= 0; other = st->next[other]) {
+        int start = c->pair_start[other], end = c->pair_start[other + 1];
+        int targets = scan->onward < end - start ? scan->onward : end - start;
+        int there = st->pair_of_unit[other];
+        spot c_out = spot_of(c, there);
+        for (int i = -1; i < targets; i++) {
+            int next = i < 0 ? -1 : scan->order[start + i];
+            spot d = spot_of(c, next);
+            if (next < 0 ? m->unit_mandatory[other] : d.service == c_in.service)
+                continue;
+            cp_move moves[3] = {prefix[0], prefix[1], {other, next}};
+            if (m->track_contracts) {
+                consider_exact(st, scan, moves, 3, found);
+                evaluated++;
+                continue;
+            }
+            bool into_a = d.service >= 0 && d.service == a.service;
+            bool into_b = d.service >= 0 && d.service == b.service;
+            cp_delta delta = add(units, unit_change(m, other, there, next));
+            delta = add(delta, cp_state_service_delta(st, c_in.service, c_in.places - c_out.places,
+                                                      c_in.positive - c_out.positive));
+            delta = add(delta, cp_state_service_delta(
+                                   st, b.service, b.places - b_out.places + (into_b ? d.places : 0),
+                                   b.positive - b_out.positive + (into_b ? d.positive : 0)));
+            if (a.service >= 0)
+                delta = add(delta, cp_state_service_delta(st, a.service,
+                                                          (into_a ? d.places : 0) - a.places,
+                                                          (into_a ? d.positive : 0) - a.positive));
+            if (d.service >= 0 && !into_a && !into_b)
+                delta = add(delta, cp_state_service_delta(st, d.service, d.places, d.positive));
+            consider(st, scan, moves, 3, delta, found);
+            evaluated++;
+        }
+    }
+    return evaluated;
+}
+
+/* Whether pair's unit alone would take its service over capacity. */
+static bool overfills(const cp_state *st, int pair)
+{
+    const cp_state_model *m = st->model;
+    int s = m->candidates->pair_service[pair];
+    return st->used[s] + m->candidates->pair_places[pair] > m->service_limit[s];
 }
 
 long cp_moves_scan(const cp_state *st, const cp_scan *scan, int unit, cp_scan_result *found)
@@ -176,13 +265,16 @@ long cp_moves_scan(const cp_state *st, const cp_scan *scan, int unit, cp_scan_re
         consider_exact(st, scan, &move, 1, found);
         evaluated++;
     }
+    prefixes pre = {.limit = scan->extend < MAX_EXTEND ? scan->extend : MAX_EXTEND};
     for (int i = 0; scan->compound && i < targets; i++) {
         int to = scan->order[start + i];
-        if (to == from)
+        if (to == from || (scan->blocked_only && !overfills(st, to)))
             continue;
-        evaluated += m->track_contracts ? exact_into(st, scan, unit, to, found)
-                                        : compose_into(st, scan, unit, from, to, found);
+        evaluated += m->track_contracts ? exact_into(st, scan, unit, to, found, &pre)
+                                        : compose_into(st, scan, unit, from, to, found, &pre);
     }
+    for (int i = 0; i < pre.n; i++)
+        evaluated += extend(st, scan, pre.move[i].moves, found);
     return evaluated;
 }
 
@@ -209,8 +301,8 @@ static void sort_unit(int *pairs, int n, const double *key)
 {
     for (int i = 1; i < n; i++) {
         int p = pairs[i], j = i;
-        while (j > 0 && (key[pairs[j - 1]] > key[p] ||
-                         (key[pairs[j - 1]] == key[p] && pairs[j - 1] > p))) {
+        while (j > 0 &&
+               (key[pairs[j - 1]] > key[p] || (key[pairs[j - 1]] == key[p] && pairs[j - 1] > p))) {
             pairs[j] = pairs[j - 1];
             j--;
         }

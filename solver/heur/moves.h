@@ -13,7 +13,7 @@
 
 /* A compound move and its exact change. n = 0: none. */
 typedef struct cp_unit_move {
-    cp_move moves[2];
+    cp_move moves[CP_STATE_MAX_MOVES];
     int n;
     cp_delta delta;
     double score; /* delta.objective + delta.penalty */
@@ -32,7 +32,10 @@ typedef struct cp_scan {
     const int *rank;   /* per pair its position in its unit's order */
     int targets;       /* moves go only to a unit's first this many pairs of order */
     bool compound;     /* search compound moves as well as shifts */
-    const int *tabu;          /* per pair: not a target before this iteration; NULL: none */
+    bool blocked_only; /* compound moves only into services the unit alone would overfill */
+    int onward;        /* a displaced member moves on only to its first this many pairs */
+    int extend;        /* the best this many two-unit moves are extended by a third unit */
+    const int *tabu;   /* per pair: not a target before this iteration; NULL: none */
     const int *tabu_unplaced; /* per unit: may not be unplaced before this iteration */
     int now;
     double aspiration; /* a tabu move is admitted if it gives a feasible plan below this */

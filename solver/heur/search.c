@@ -20,13 +20,22 @@
 
 enum {
     EPOCH_MOVES = 1 << 20, /* moves evaluated per thread between meetings, at least */
-    PATIENCE = 3,          /* meetings without a better own plan before a restart */
+    PATIENCE = 1,          /* meetings without a better own plan before a restart */
     STALL_EPOCHS = 20,     /* meetings without a better plan that end an unlimited run */
-    TARGETS = 16,          /* moves go to a unit's first pairs by guide */
+    LARGE_UNITS = 20000,   /* beyond this many: the wide and shallow neighbourhood */
     WINDOW_MAX = 500,      /* units without an improving move before an escape */
-    TENURE_MIN = 5,
-    TENURE_MAX = 25
+    GUIDED_TARGETS = 3,    /* pairs tried per unit with a guide ... */
+    PLAIN_TARGETS = 8,     /* ... and without (its own costs rank the pairs less well) */
+    EXTEND = 3,            /* two-unit moves extended by a third unit, per unit */
+    LARGE_TARGETS = 64,
+    LARGE_ONWARD = 4,
+    TENURE_MIN = 1,
+    TENURE_MAX = 20,
+    KICKS_MIN = 2, /* random shifts at a restart: 1% of the movable units, within these */
+    KICKS_MAX = 50
 };
+static const double RAISE = 0.05; /* see cp_tabu_setup */
+static const double LOWER = 0.95;
 
 cp_search_params cp_search_defaults(void)
 {
@@ -47,8 +56,8 @@ typedef struct shared {
     long long per_thread; /* moves each thread may evaluate in all; <= 0: no limit */
     long long epoch_moves;
     int kicks;
-    int best_epoch;       /* meeting at which the overall best last improved */
-    int stop_flag;        /* cp_tabu_stop: 1 deadline, 2 interrupt */
+    int best_epoch; /* meeting at which the overall best last improved */
+    int stop_flag;  /* cp_tabu_stop: 1 deadline, 2 interrupt */
     bool done;
     int stopped_by;
 } shared;
@@ -95,14 +104,16 @@ static void meet(shared *sh, int epoch)
     }
 }
 
-static void run_threads(shared *sh, const cp_tabu_setup *setup, const int *start)
+/* Every thread starts from the best plan (the start) and meets the others every epoch. */
+static void run_threads(shared *sh, const cp_tabu_setup *setup)
 {
     const cp_search_params *params = sh->params;
     cp_tabu_stop stop = {params->deadline, &sh->stop_flag};
 #pragma omp parallel num_threads(sh->threads)
     {
         int t = omp_get_thread_num();
-        sh->workers[t] = cp_tabu_create(setup, start, params->seed, (uint64_t)t);
+        sh->workers[t] = cp_tabu_create(setup, sh->best_plan, params->seed,
+                                      params->first_stream + (uint64_t)t);
 #pragma omp barrier
         for (int epoch = 1; !sh->done; epoch++) {
             long long budget = sh->epoch_moves;
@@ -117,6 +128,42 @@ static void run_threads(shared *sh, const cp_tabu_setup *setup, const int *start
                 cp_tabu_restart(sh->workers[t], sh->best_plan, sh->kicks);
         }
     }
+}
+
+static int clamp(int value, int low, int high)
+{
+    return value < low ? low : value > high ? high : value;
+}
+
+/* The tabu search's parameters for this instance: a descent that escapes after a pass over the
+ * units, or WINDOW_MAX of them, without an improving move (making the best move of each pass
+ * instead, the classical tabu search, did no better on the GAP sets and worse on b and c
+ * types). Up to LARGE_UNITS: each unit
+ * tries only its first few pairs by guide, with compound moves of up to three units (on
+ * generalized assignment sets a Lagrangian guide's first three pairs hold nearly every move
+ * worth making, and a small neighbourhood buys many more iterations). Beyond: many pairs per
+ * unit, compound moves of two units only where the unit alone would not fit. */
+static void configure(cp_tabu_setup *setup, const cp_state_model *m, const int *order,
+                      const int *rank, const int *movable, bool guided)
+{
+    bool large = setup->n_movable > LARGE_UNITS;
+    int few = guided ? GUIDED_TARGETS : PLAIN_TARGETS;
+    setup->model = m;
+    setup->movable = movable;
+    setup->scan = (cp_scan){
+        .order = order,
+        .rank = rank,
+        .targets = large ? LARGE_TARGETS : few,
+        .onward = large ? LARGE_ONWARD : few,
+        .compound = true,
+        .blocked_only = large,
+        .extend = large ? 0 : EXTEND,
+    };
+    setup->window = setup->n_movable < WINDOW_MAX ? setup->n_movable : WINDOW_MAX;
+    setup->tenure = clamp(setup->n_movable / 100, TENURE_MIN, TENURE_MAX);
+    setup->start_scale = 1;
+    setup->raise = RAISE;
+    setup->lower = LOWER;
 }
 
 /* Units with a choice: another pair, or unplaced when allowed. */
@@ -136,8 +183,7 @@ static int *movable_units(const cp_state_model *m, int *n)
 static cp_rank rank_plan(const cp_state_model *m, const int *plan)
 {
     cp_state *st = cp_state_create(m, plan);
-    cp_rank rank = {cp_state_feasible(st), cp_state_violations(st), st->violation,
-                    st->objective};
+    cp_rank rank = {cp_state_feasible(st), cp_state_violations(st), st->violation, st->objective};
     cp_state_destroy(st);
     return rank;
 }
@@ -163,12 +209,9 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
         memcpy(plan, start, (size_t)n_units * sizeof(int));
     }
 
-    cp_tabu_setup setup = {.model = m, .order = order, .rank = rank, .targets = TARGETS};
+    cp_tabu_setup setup;
     int *movable = movable_units(m, &setup.n_movable);
-    setup.movable = movable;
-    setup.window = setup.n_movable < WINDOW_MAX ? setup.n_movable : WINDOW_MAX;
-    int tenure = setup.n_movable / 25;
-    setup.tenure = tenure < TENURE_MIN ? TENURE_MIN : tenure > TENURE_MAX ? TENURE_MAX : tenure;
+    configure(&setup, m, order, rank, movable, params->guide != NULL);
 
     shared sh = {.params = params, .threads = threads, .best_plan = plan};
     sh.best = rank_plan(m, plan);
@@ -182,14 +225,9 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
         sh.own[t] = sh.best;
     sh.per_thread = params->max_moves > 0 ? (params->max_moves + threads - 1) / threads : 0;
     sh.epoch_moves = EPOCH_MOVES > m->n_pairs / 2 ? EPOCH_MOVES : m->n_pairs / 2;
-    sh.kicks = setup.n_movable / 100 < 2 ? 2 : setup.n_movable / 100 > 50 ? 50 : setup.n_movable / 100;
-
-    if (setup.n_movable > 0) {
-        int *start_plan = cp_malloc((size_t)n_units * sizeof(int) + 1);
-        memcpy(start_plan, plan, (size_t)n_units * sizeof(int));
-        run_threads(&sh, &setup, start_plan);
-        free(start_plan);
-    }
+    sh.kicks = clamp(setup.n_movable / 100, KICKS_MIN, KICKS_MAX);
+    if (setup.n_movable > 0)
+        run_threads(&sh, &setup);
 
     result->pair_of_unit = plan;
     cp_rank final = rank_plan(m, plan); /* exact totals, without rounding drift */

@@ -16,10 +16,12 @@
 
 typedef struct cp_search_params {
     uint64_t seed;
-    int threads;          /* OpenMP threads to use (>= 1) */
-    double deadline;      /* cp_wall_seconds() value at which to stop; INFINITY: none */
-    long long max_moves;  /* stop after this many moves evaluated, summed over threads; <= 0: none */
-    const double *guide;  /* per pair, lower is better (NULL: the pair's own cost) */
+    uint64_t first_stream; /* thread t draws from stream first_stream + t of seed: a caller
+                              running several searches gives each its own streams */
+    int threads;         /* OpenMP threads to use (>= 1) */
+    double deadline;     /* cp_wall_seconds() value at which to stop; INFINITY: none */
+    long long max_moves; /* stop after this many moves evaluated, summed over threads; <= 0: none */
+    const double *guide; /* per pair, lower is better (NULL: the pair's own cost) */
     const double *guide_unplaced; /* per unit (NULL: the unit's own unplaced cost) */
     bool construct_too; /* with a start: also build a plan from the guide, and start from the
                            better of the two */
@@ -35,9 +37,9 @@ typedef struct cp_search_params {
 enum { CP_SEARCH_WORK = 0, CP_SEARCH_DEADLINE = 1, CP_SEARCH_INTERRUPT = 2 };
 
 typedef struct cp_search_result {
-    int *pair_of_unit;  /* n_units entries: a pair index, or -1 for unplaced; caller frees */
-    double objective;   /* the full objective (as core/check.c computes it), INFINITY if no
-                           feasible plan */
+    int *pair_of_unit; /* n_units entries: a pair index, or -1 for unplaced; caller frees */
+    double objective;  /* the full objective (as core/check.c computes it), INFINITY if no
+                          feasible plan */
     bool feasible;
     long long moves_evaluated;
     int stopped_by; /* CP_SEARCH_WORK (work budget, or no better plan for STALL_EPOCHS meetings

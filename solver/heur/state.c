@@ -14,7 +14,7 @@
 
 #define MAX_CHANGES (2 * CP_STATE_MAX_MOVES)
 
-static const double WEIGHT_MAX = 1e9;
+static const double WEIGHT_MIN = 1e-9, WEIGHT_MAX = 1e9;
 static const double SCALE_MIN = 1e-6, SCALE_MAX = 1e6; /* times model->cost_scale */
 
 /* Slack the checker allows over a limit (core/check.c). */
@@ -65,8 +65,7 @@ static void build_contracts(cp_state_model *m)
                     cp_grow((void **)&m->contract_provider, sizeof(int), &capacity,
                             (size_t)m->n_contracts + 1);
                     if (capacity != old)
-                        m->contract_pool =
-                            cp_realloc(m->contract_pool, capacity * sizeof(int));
+                        m->contract_pool = cp_realloc(m->contract_pool, capacity * sizeof(int));
                     m->contract_provider[m->n_contracts] = provider;
                     m->contract_pool[m->n_contracts] = pool;
                     slot[provider] = m->n_contracts++;
@@ -203,8 +202,7 @@ void cp_state_model_services_of_users(const cp_state_model *model, const int *pl
     const cp_candidates *c = model->candidates;
     for (int k = 0; k < c->n_units; k++)
         for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
-            service_of_user[c->unit_members[i]] =
-                plan[k] < 0 ? CP_NONE : c->pair_service[plan[k]];
+            service_of_user[c->unit_members[i]] = plan[k] < 0 ? CP_NONE : c->pair_service[plan[k]];
 }
 
 /* ---- per-entity contributions ---- */
@@ -222,8 +220,8 @@ static double tier_discount(const cp_instance *instance, int provider, double pl
     return 0;
 }
 
-static double contract_objective(const cp_state_model *m, int contract, double places,
-                                 double price, int count)
+static double contract_objective(const cp_state_model *m, int contract, double places, double price,
+                                 int count)
 {
     if (count == 0)
         return 0;
@@ -458,10 +456,10 @@ cp_delta cp_state_delta(const cp_state *st, const cp_move *moves, int n)
         int c = ch.contract[i];
         double places = st->contract_places[c], price = st->contract_price[c];
         int count = st->contract_count[c];
-        objective += contract_objective(m, c, places + ch.contract_places[i],
-                                        price + ch.contract_price[i],
-                                        count + ch.contract_count[i]) -
-                     contract_objective(m, c, places, price, count);
+        objective +=
+            contract_objective(m, c, places + ch.contract_places[i], price + ch.contract_price[i],
+                               count + ch.contract_count[i]) -
+            contract_objective(m, c, places, price, count);
     }
     for (int i = 0; i < ch.n_pools; i++) {
         int pool = ch.pool[i];
@@ -780,10 +778,24 @@ void cp_state_bump_violated(cp_state *st, double ratio)
     }
 }
 
+/* Outside [SCALE_MIN, SCALE_MAX] the scale goes back to the model's cost scale and the
+ * weights take the rest of the factor (within [WEIGHT_MIN, WEIGHT_MAX]): clamping the scale
+ * instead would stop the weights from shrinking while they can still grow. */
 void cp_state_rescale(cp_state *st, double factor)
 {
-    double unit = st->model->cost_scale;
-    st->scale = fmin(SCALE_MAX * unit, fmax(SCALE_MIN * unit, st->scale * factor));
+    const cp_state_model *m = st->model;
+    double unit = m->cost_scale, scale = st->scale * factor;
+    if (scale >= SCALE_MIN * unit && scale <= SCALE_MAX * unit) {
+        st->scale = scale;
+        return;
+    }
+    double fold = scale / unit;
+    for (int s = 0; s < m->n_services; s++)
+        st->weight[s] = fmin(WEIGHT_MAX, fmax(WEIGHT_MIN, st->weight[s] * fold));
+    for (int pool = 0; pool < m->n_pools; pool++)
+        st->pool_weight[pool] = fmin(WEIGHT_MAX, fmax(WEIGHT_MIN, st->pool_weight[pool] * fold));
+    st->scale = unit;
+    cp_state_refresh(st);
 }
 
 void cp_state_plan(const cp_state *st, int *plan)

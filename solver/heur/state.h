@@ -30,9 +30,9 @@ typedef struct cp_state_model {
     const cp_instance *instance;
     int n_units, n_pairs, n_services, n_pools;
 
-    double *unit_unplaced;  /* n_units: what the checker charges for leaving the unit unplaced */
-    bool *unit_mandatory;   /* n_units: cannot be left unplaced */
-    double *pair_total;     /* n_pairs: pair_price + pair_cost (before discounts) */
+    double *unit_unplaced; /* n_units: what the checker charges for leaving the unit unplaced */
+    bool *unit_mandatory;  /* n_units: cannot be left unplaced */
+    double *pair_total;    /* n_pairs: pair_price + pair_cost (before discounts) */
 
     /* (pool, provider) contracts reachable by some pair, grouped by pool */
     int n_contracts;

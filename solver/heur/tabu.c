@@ -20,13 +20,12 @@
 #include <string.h>
 
 enum {
-    STOP_CHECK_UNITS = 32,        /* units between looks at the clock */
-    REFRESH_MOVES = 1 << 16,      /* moves between recomputations of the totals */
-    KICK_CHOICES = 8              /* a kick sends a unit to one of its first pairs by order */
+    STOP_CHECK_UNITS = 32,   /* units between looks at the clock */
+    REFRESH_MOVES = 1 << 16, /* moves between recomputations of the totals */
+    KICK_CHOICES = 8,        /* a kick sends a unit to one of its first pairs by order */
+    FOCUS_EVERY = 4,         /* while infeasible, every this many units one from a violation */
+    FOCUS_STEPS = 32         /* it is among the first this many members of a violated service */
 };
-static const double PENALTY_UP = 1.2;    /* weights of violated services grow at an infeasible
-                                            escape */
-static const double PENALTY_DOWN = 0.95; /* scale of all weights at a feasible escape */
 
 struct cp_tabu {
     const cp_tabu_setup *setup;
@@ -36,7 +35,10 @@ struct cp_tabu {
     int *tabu_unplaced; /* per unit */
     int now;            /* moves made */
     int *perm, cursor;  /* movable units in a random order, renewed at each pass */
+    bool *is_movable;   /* per unit */
     int since;          /* units evaluated since the last move */
+    int unadapted;      /* improving moves since the weights last adapted */
+    long long picks;    /* units taken so far */
     cp_unit_move escape;
     long long moves;
 
@@ -63,8 +65,7 @@ bool cp_rank_better(const cp_rank *a, const cp_rank *b)
 
 static cp_rank rank_of(const cp_state *st)
 {
-    return (cp_rank){cp_state_feasible(st), cp_state_violations(st), st->violation,
-                     st->objective};
+    return (cp_rank){cp_state_feasible(st), cp_state_violations(st), st->violation, st->objective};
 }
 
 /* ---- best plan: snapshot + journal ---- */
@@ -153,8 +154,28 @@ static void shuffle(cp_tabu *t)
     }
 }
 
+/* A movable member of a violated service, or -1. */
+static int focus_unit(cp_tabu *t)
+{
+    const cp_state *st = t->st;
+    if (st->n_violated == 0)
+        return -1;
+    int s = st->violated[cp_rng_int(&t->rng, 0, st->n_violated - 1)];
+    int steps = (int)cp_rng_int(&t->rng, 0, FOCUS_STEPS - 1), k = st->head[s];
+    for (int i = 0; i < steps && st->next[k] >= 0; i++)
+        k = st->next[k];
+    return k >= 0 && t->is_movable[k] ? k : -1;
+}
+
+/* The next unit to look at: the movable units in turn, in a random order renewed at each pass,
+ * and while the plan is infeasible now and then one from a violated service. */
 static int next_unit(cp_tabu *t)
 {
+    if (++t->picks % FOCUS_EVERY == 0) {
+        int k = focus_unit(t);
+        if (k >= 0)
+            return k;
+    }
     if (t->cursor == t->setup->n_movable) {
         shuffle(t);
         t->cursor = 0;
@@ -164,18 +185,21 @@ static int next_unit(cp_tabu *t)
 
 /* ---- lifetime ---- */
 
-cp_tabu *cp_tabu_create(const cp_tabu_setup *setup, const int *plan, uint64_t seed,
-                        uint64_t stream)
+cp_tabu *cp_tabu_create(const cp_tabu_setup *setup, const int *plan, uint64_t seed, uint64_t stream)
 {
     const cp_state_model *m = setup->model;
     cp_tabu *t = cp_calloc(1, sizeof *t);
     t->setup = setup;
     t->st = cp_state_create(m, plan);
+    cp_state_rescale(t->st, setup->start_scale);
     cp_rng_seed(&t->rng, seed, stream);
     t->tabu = cp_calloc((size_t)m->n_pairs + 1, sizeof(int));
     t->tabu_unplaced = cp_calloc((size_t)m->n_units + 1, sizeof(int));
     t->perm = cp_malloc((size_t)setup->n_movable * sizeof(int) + 1);
     memcpy(t->perm, setup->movable, (size_t)setup->n_movable * sizeof(int));
+    t->is_movable = cp_calloc((size_t)m->n_units + 1, sizeof(bool));
+    for (int i = 0; i < setup->n_movable; i++)
+        t->is_movable[setup->movable[i]] = true;
     t->cursor = setup->n_movable;
     t->snapshot = cp_malloc((size_t)m->n_units * sizeof(int) + 1);
     t->journal_capacity = m->n_units > 1024 ? m->n_units : 1024;
@@ -193,6 +217,7 @@ void cp_tabu_destroy(cp_tabu *t)
     free(t->tabu);
     free(t->tabu_unplaced);
     free(t->perm);
+    free(t->is_movable);
     free(t->snapshot);
     free(t->journal);
     free(t);
@@ -213,7 +238,7 @@ void cp_tabu_restart(cp_tabu *t, const int *plan, int kicks)
         int k = t->setup->movable[cp_rng_int(&t->rng, 0, t->setup->n_movable - 1)];
         int degree = c->pair_start[k + 1] - c->pair_start[k];
         int choices = degree < KICK_CHOICES ? degree : KICK_CHOICES;
-        int to = t->setup->order[c->pair_start[k] + cp_rng_int(&t->rng, 0, choices - 1)];
+        int to = t->setup->scan.order[c->pair_start[k] + cp_rng_int(&t->rng, 0, choices - 1)];
         if (to == t->st->pair_of_unit[k])
             to = m->unit_mandatory[k] ? to : -1;
         cp_move move = {k, to};
@@ -238,23 +263,28 @@ static bool should_stop(const cp_tabu_stop *stop)
     return why != 0;
 }
 
+/* At a local optimum (Yagiura, Ibaraki and Glover's rule): when the penalised score is no
+ * better than the best feasible plan, the penalties are too dear to cross infeasible plans
+ * toward better ones: all weights shrink; else the plan is infeasible and cheaper than the
+ * best: the weights of what it violates grow, the most violated most. */
 static void adapt_penalties(cp_tabu *t)
 {
-    if (cp_state_feasible(t->st))
-        cp_state_rescale(t->st, PENALTY_DOWN);
+    double score = t->st->objective + cp_state_penalty(t->st);
+    if (t->best.feasible && score >= t->best.objective - 1e-9 * (1 + fabs(score)))
+        cp_state_rescale(t->st, t->setup->lower);
     else
-        cp_state_bump_violated(t->st, PENALTY_UP);
+        cp_state_bump_violated(t->st, t->setup->raise);
+    t->unadapted = 0;
 }
 
 /* Records a neighbour of the current plan that is better than the best: makes the move and
  * takes it back, outside the tabu bookkeeping. */
 static void note_neighbour(cp_tabu *t, const cp_unit_move *move)
 {
-    if (t->best.feasible &&
-        !(t->st->objective + move->delta.objective <
-          t->best.objective - 1e-9 * (1 + fabs(t->best.objective))))
+    if (t->best.feasible && !(t->st->objective + move->delta.objective <
+                              t->best.objective - 1e-9 * (1 + fabs(t->best.objective))))
         return;
-    cp_move back[2];
+    cp_move back[CP_STATE_MAX_MOVES];
     for (int i = 0; i < move->n; i++)
         back[i] = (cp_move){move->moves[i].unit, t->st->pair_of_unit[move->moves[i].unit]};
     cp_state_apply(t->st, move->moves, move->n);
@@ -268,14 +298,9 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
 {
     const cp_tabu_setup *setup = t->setup;
     double eps = 1e-9 * setup->model->cost_scale;
-    cp_scan scan = {
-        .order = setup->order,
-        .rank = setup->rank,
-        .targets = setup->targets,
-        .compound = true,
-        .tabu = t->tabu,
-        .tabu_unplaced = t->tabu_unplaced,
-    };
+    cp_scan scan = setup->scan;
+    scan.tabu = t->tabu;
+    scan.tabu_unplaced = t->tabu_unplaced;
     long long evaluated = 0;
     for (int units = 0; evaluated < budget && setup->n_movable > 0; units++) {
         if (units % STOP_CHECK_UNITS == 0 && should_stop(stop))
@@ -287,17 +312,23 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
         evaluated += cp_moves_scan(t->st, &scan, k, &found);
         if (found.feasible.n > 0)
             note_neighbour(t, &found.feasible);
-        cp_unit_move *move = &found.best;
+        const cp_unit_move *move = &found.best;
         if (move->n > 0 && move->score < -eps) {
             make(t, move->moves, move->n);
             t->since = 0;
             t->escape.n = 0;
+            /* a descent that keeps finding moves elsewhere still lets infeasibility grow dear */
+            if (++t->unadapted >= setup->window && !cp_state_feasible(t->st)) {
+                cp_state_bump_violated(t->st, setup->raise);
+                t->unadapted = 0;
+            }
             continue;
         }
         if (move->n > 0 && (t->escape.n == 0 || move->score < t->escape.score))
             t->escape = *move;
         if (++t->since < setup->window)
             continue;
+        /* a window without an improving move: a local optimum */
         bool improving = t->escape.n > 0 && t->escape.score < -eps;
         if (t->escape.n > 0)
             make(t, t->escape.moves, t->escape.n);

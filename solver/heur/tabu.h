@@ -4,9 +4,8 @@
  * turn: a unit's best admissible move is made at once when it improves the penalised score;
  * after `window` units in a row without one, the best admissible move among them is made (an
  * escape: the plan may get worse) and the penalty weights adapt (up on violated services and
- * pools when the plan is infeasible, all down when it is feasible). With window = all units
- * this is the classical best-admissible tabu search; on large instances it is a descent with
- * an escape now and then. A unit may not go back to the pair it left for a random tenure.
+ * pools when the plan is infeasible and cheaper than the best feasible one, all down
+ * otherwise). A unit may not go back to the pair it left for a random tenure.
  *
  * Everything depends only on the start, the seed and the stream: no clock is read except to
  * stop. */
@@ -16,16 +15,20 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "heur/moves.h"
 #include "heur/state.h"
 
 typedef struct cp_tabu_setup {
     const cp_state_model *model;
-    const int *order, *rank; /* cp_moves_order */
-    int targets;             /* moves go only to each unit's first this many pairs by order */
     const int *movable; /* units with a choice */
     int n_movable;
-    int window; /* unit evaluations without an improving move before an escape */
-    int tenure; /* tabu tenure draws are in [tenure, 2 tenure] moves */
+    cp_scan scan; /* the neighbourhood (order, rank, targets, compound moves); the tabu marks
+                     and aspiration are the search's own */
+    int window;            /* units evaluated without an improving move before an escape */
+    int tenure;            /* tabu tenure draws are in [tenure, 2 tenure] moves */
+    double start_scale;    /* the penalty scale starts at this times the model's cost_scale */
+    double raise;          /* violated weights grow by up to this fraction at a local optimum */
+    double lower;          /* all weights shrink by this factor at a local optimum (1: never) */
 } cp_tabu_setup;
 
 /* When to stop early: *flag (shared by the threads) becomes non-zero when the deadline

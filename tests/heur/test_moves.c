@@ -1,7 +1,8 @@
 /* The neighbourhood scan: on random plans of random instances, with and without contracts to
  * track (so both the composed and the exact ways of computing deltas are used), the best
- * move found must carry its exact delta, no shift or compound move of the unit may score
- * better, and tabu moves are left out unless they reach a better feasible plan. */
+ * move found must carry its exact delta, no shift or two-unit move of the unit may score
+ * better, and tabu moves are left out unless they reach a better feasible plan; likewise
+ * with three-unit moves, whose deltas are checked when one is the best. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -68,8 +69,8 @@ static double admissible_score(const cp_state *st, const cp_move *moves, int n, 
     bool is_tabu = false;
     for (int i = 0; i < n; i++)
         is_tabu = is_tabu || (moves[i].to >= 0 && tabu[moves[i].to] > now);
-    bool aspires = cp_state_violations(st) + d.violations == 0 &&
-                   st->objective + d.objective < aspiration;
+    bool aspires =
+        cp_state_violations(st) + d.violations == 0 && st->objective + d.objective < aspiration;
     return !is_tabu || aspires ? d.objective + d.penalty : INFINITY;
 }
 
@@ -103,8 +104,11 @@ static double brute_best(const cp_state *st, int k, const int *tabu, int now, do
     return best;
 }
 
-static void check_neighbourhoods(bool contracts)
+/* extend: how many two-unit moves each scan extends by a third unit; the brute force knows
+ * only shifts and two-unit moves, so with extensions the scan may find better. */
+static void check_neighbourhoods(bool contracts, int extend)
 {
+    int extended = 0;
     for (uint64_t seed = 1; seed <= 20; seed++) {
         cp_instance *in = random_instance(seed, contracts);
         cp_candidates *c = NULL;
@@ -123,8 +127,15 @@ static void check_neighbourhoods(bool contracts)
         cp_state *st = cp_state_create(m, plan);
         for (int p = 0; p < c->n_pairs; p++)
             tabu[p] = cp_rng_chance(&rng, 0.2) ? 10 : 0;
-        cp_scan scan = {.order = order, .rank = rank, .targets = INT_MAX, .compound = true,
-                        .tabu = tabu, .now = 5, .aspiration = 800};
+        cp_scan scan = {.order = order,
+                        .rank = rank,
+                        .targets = INT_MAX,
+                        .onward = INT_MAX,
+                        .compound = true,
+                        .tabu = tabu,
+                        .now = 5,
+                        .aspiration = 800,
+                        .extend = extend};
         for (int k = 0; k < c->n_units; k++) {
             cp_scan_result found;
             long evaluated = cp_moves_scan(st, &scan, k, &found);
@@ -139,7 +150,11 @@ static void check_neighbourhoods(bool contracts)
             assert_true(fabs(exact.objective - found.best.delta.objective) < TOLERANCE);
             assert_true(fabs(exact.penalty - found.best.delta.penalty) < TOLERANCE);
             assert_int_equal(exact.violations, found.best.delta.violations);
-            assert_true(fabs(found.best.score - brute) < TOLERANCE);
+            if (extend == 0)
+                assert_true(fabs(found.best.score - brute) < TOLERANCE);
+            else
+                assert_true(found.best.score < brute + TOLERANCE);
+            extended += found.best.n == 3;
             if (found.feasible.n > 0) {
                 exact = cp_state_delta(st, found.feasible.moves, found.feasible.n);
                 assert_int_equal(cp_state_violations(st) + exact.violations, 0);
@@ -157,18 +172,22 @@ static void check_neighbourhoods(bool contracts)
         free(order);
         free(rank);
     }
+    if (extend > 0) /* three-unit moves were the best often enough to check their deltas */
+        assert_true(extended >= 5);
 }
 
 static void test_composed_deltas(void **state)
 {
     (void)state;
-    check_neighbourhoods(false);
+    check_neighbourhoods(false, 0);
+    check_neighbourhoods(false, 4);
 }
 
 static void test_exact_deltas(void **state)
 {
     (void)state;
-    check_neighbourhoods(true);
+    check_neighbourhoods(true, 0);
+    check_neighbourhoods(true, 4);
 }
 
 int main(void)

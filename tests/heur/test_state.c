@@ -133,7 +133,8 @@ static int random_swap(const cp_state *st, cp_rng *rng, cp_move *moves)
     const cp_state_model *m = st->model;
     const cp_candidates *c = m->candidates;
     for (int tries = 0; tries < 50; tries++) {
-        int a = (int)cp_rng_int(rng, 0, c->n_units - 1), b = (int)cp_rng_int(rng, 0, c->n_units - 1);
+        int a = (int)cp_rng_int(rng, 0, c->n_units - 1),
+            b = (int)cp_rng_int(rng, 0, c->n_units - 1);
         int pa = st->pair_of_unit[a], pb = st->pair_of_unit[b];
         if (a == b || pa < 0 || pb < 0 || c->pair_service[pa] == c->pair_service[pb])
             continue;
@@ -234,10 +235,9 @@ static void test_random_moves_match_checker(void **state)
     assert_true(infeasible > 0);
 }
 
-/* A hand-made case for the share cap and the heap: pool places 4, provider p0 holds 3. */
-static void test_share_cap_by_hand(void **state)
+/* Three services of 5 places (s0 and s1 of one provider), four users, share cap 0.5. */
+static cp_instance *share_instance(void)
 {
-    (void)state;
     cp_instance *in = tb_create();
     tb_authority(in, "a", 51.0, 0.0);
     tb_service(in, "s0", 0, "home", 5, 100);
@@ -250,11 +250,19 @@ static void test_share_cap_by_hand(void **state)
     }
     in->settings.max_provider_share = 0.5;
     tb_finish(in);
+    return in;
+}
+
+/* A hand-made case for the share cap and the heap: pool places 4, provider p0 holds 3. */
+static void test_share_cap_by_hand(void **state)
+{
+    (void)state;
+    cp_instance *in = share_instance();
     cp_candidates *c = NULL;
     cp_errors why = {0};
     assert_int_equal(cp_candidates_build(in, cp_instance_config(in, "pooled"), &c, &why), 0);
     cp_state_model *m = cp_state_model_create(c);
-    assert_int_equal(m->n_contracts, 2); /* s0 and s1 share provider s0; s2 */
+    assert_int_equal(m->n_contracts, 2);    /* s0 and s1 share provider s0; s2 */
     int plan[4] = {0, 3 + 1, 6 + 2, 9 + 0}; /* pairs: unit k has pairs 3k..3k+2 */
     cp_state *st = cp_state_create(m, plan);
     assert_false(cp_state_feasible(st)); /* provider s0 has 3 of 4 places: above 2 */
@@ -277,11 +285,39 @@ static void test_share_cap_by_hand(void **state)
     cp_instance_destroy(in);
 }
 
+/* Shrinking the penalties past the scale's range folds the rest into the weights: 30
+ * halvings halve the penalty 30 times (the fold comes at the 20th, below 1e-6). */
+static void test_rescale_folds_into_weights(void **state)
+{
+    (void)state;
+    cp_instance *in = share_instance();
+    cp_candidates *c = NULL;
+    cp_errors why = {0};
+    assert_int_equal(cp_candidates_build(in, cp_instance_config(in, "pooled"), &c, &why), 0);
+    cp_state_model *m = cp_state_model_create(c);
+    int plan[4] = {0, 3 + 1, 6 + 2, 9 + 0}; /* provider s0 has 3 of 4 places: 1 above 2 */
+    cp_state *st = cp_state_create(m, plan);
+    assert_true(cp_state_penalty(st) == m->cost_scale);
+    for (int i = 0; i < 30; i++)
+        cp_state_rescale(st, 0.5);
+    assert_true(st->scale == m->cost_scale * ldexp(1, -10));
+    assert_true(cp_state_penalty(st) == m->cost_scale * ldexp(1, -30));
+    cp_move move = {3, 9 + 2}; /* u3 to s2: feasible */
+    assert_true(cp_state_delta(st, &move, 1).penalty == -m->cost_scale * ldexp(1, -30));
+    cp_state_refresh(st);
+    assert_true(cp_state_penalty(st) == m->cost_scale * ldexp(1, -30));
+    cp_state_destroy(st);
+    cp_state_model_destroy(m);
+    cp_candidates_destroy(c);
+    cp_instance_destroy(in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_random_moves_match_checker),
         cmocka_unit_test(test_share_cap_by_hand),
+        cmocka_unit_test(test_rescale_folds_into_weights),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
