@@ -55,7 +55,11 @@ expect_grep "$WORK/limited/summary.json" '"violations": 0,'
 "$CAREPOOL" solve "$WORK/ec" -o "$WORK/stopped" --method heuristic --threads 2 \
     >"$WORK/out" 2>"$WORK/err" &
 pid=$!
-sleep 2
+# signal once a plan exists (a progress row with an incumbent; slow under sanitizers)
+for _ in $(seq 600); do
+    grep -q "incumbent [0-9]" "$WORK/err" && break
+    sleep 0.1
+done
 kill -INT "$pid"
 wait "$pid" || fail "exit $? after SIGINT, wanted 0"
 expect_grep "$WORK/stopped/summary.json" '"status": "feasible",'
