@@ -9,6 +9,8 @@
 
 #include <cmocka.h>
 
+#include "assert_near.h"
+
 #include "core/attribute.h"
 #include "core/check.h"
 #include "instance_builder.h"
@@ -17,16 +19,6 @@
 
 /* km between (51, 0) and (52, 0): one degree on a sphere of radius 6371 */
 #define K 111.19492664455873
-#define EPS 1e-9
-
-/* Doubles equal within EPS (cmocka's assert_float_equal compares floats). */
-#define assert_near(actual, expected)                                                              \
-    do {                                                                                           \
-        double actual_ = (actual), expected_ = (expected);                                         \
-        if (fabs(actual_ - expected_) > EPS)                                                       \
-            fail_msg("%.12g, expected %.12g", actual_, expected_);                                 \
-    } while (0)
-
 enum { A, B, C };
 enum { S1, S2, S3 };
 enum { A1, A2, B1, B3, A3, B2, C1, C2, N_USERS };

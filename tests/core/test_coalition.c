@@ -10,6 +10,8 @@
 
 #include <cmocka.h>
 
+#include "assert_near.h"
+
 #include "core/attribute.h"
 #include "core/candidates.h"
 #include "core/check.h"
@@ -22,16 +24,6 @@
 
 #include <math.h>
 #include <string.h>
-
-#define EPS 1e-9
-
-/* Doubles equal within EPS (cmocka's assert_float_equal compares floats). */
-#define assert_near(actual, expected)                                                              \
-    do {                                                                                           \
-        double actual_ = (actual), expected_ = (expected);                                         \
-        if (fabs(actual_ - expected_) > EPS)                                                       \
-            fail_msg("%.12g, expected %.12g", actual_, expected_);                                 \
-    } while (0)
 
 enum { A, B, C };
 enum { S1, S2, SA, SC };

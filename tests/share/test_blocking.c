@@ -8,22 +8,14 @@
 
 #include <cmocka.h>
 
+#include "assert_near.h"
+
 #include <math.h>
 
 #include "share/blocking.h"
 #include "share/shapley.h"
 
 #include <stdlib.h>
-
-#define EPS 1e-9
-
-/* Doubles equal within EPS (cmocka's assert_float_equal compares floats). */
-#define assert_near(actual, expected)                                                              \
-    do {                                                                                           \
-        double actual_ = (actual), expected_ = (expected);                                         \
-        if (fabs(actual_ - expected_) > EPS)                                                       \
-            fail_msg("%.12g, expected %.12g", actual_, expected_);                                 \
-    } while (0)
 
 /* Alone each costs 40; a and b save together (70); any pair with c costs 80, the three 120.
  * Shapley, marginals over the orders abc, acb, bac, bca, cab, cba:

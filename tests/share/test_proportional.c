@@ -6,19 +6,11 @@
 
 #include <cmocka.h>
 
+#include "assert_near.h"
+
 #include <math.h>
 
 #include "share/proportional.h"
-
-#define EPS 1e-9
-
-/* Doubles equal within EPS (cmocka's assert_float_equal compares floats). */
-#define assert_near(actual, expected)                                                              \
-    do {                                                                                           \
-        double actual_ = (actual), expected_ = (expected);                                         \
-        if (fabs(actual_ - expected_) > EPS)                                                       \
-            fail_msg("%.12g, expected %.12g", actual_, expected_);                                 \
-    } while (0)
 
 static void test_shares_follow_weights(void **state)
 {

@@ -8,22 +8,14 @@
 
 #include <cmocka.h>
 
+#include "assert_near.h"
+
 #include "share/sampled.h"
 #include "share/shapley.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define EPS 1e-9
-
-/* Doubles equal within EPS (cmocka's assert_float_equal compares floats). */
-#define assert_near(actual, expected)                                                              \
-    do {                                                                                           \
-        double actual_ = (actual), expected_ = (expected);                                         \
-        if (fabs(actual_ - expected_) > EPS)                                                       \
-            fail_msg("%.12g, expected %.12g", actual_, expected_);                                 \
-    } while (0)
 
 /* The 3-council game of test_shapley: exact shares 490/6, 370/6, 280/6. */
 static const double three[8] = {0, 100, 80, 150, 60, 140, 120, 190};
