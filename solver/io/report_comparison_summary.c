@@ -7,6 +7,7 @@
 
 #include <inttypes.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void key(FILE *out, const char *indent, const char *name)
@@ -58,22 +59,6 @@ static void configuration(FILE *out, const cp_comparison *comparison, int c)
     fprintf(out, "    }%s\n", c + 1 < comparison->n_configs ? "," : "");
 }
 
-/* Base name of the instance directory (trailing slashes ignored). */
-static void instance_name(FILE *out, const char *path)
-{
-    size_t end = strlen(path);
-    while (end > 1 && path[end - 1] == '/')
-        end--;
-    size_t begin = end;
-    while (begin > 0 && path[begin - 1] != '/')
-        begin--;
-    char name[256];
-    size_t n = end - begin < sizeof name - 1 ? end - begin : sizeof name - 1;
-    memcpy(name, path + begin, n);
-    name[n] = '\0';
-    text(out, "  ", "instance", name, ",\n");
-}
-
 void cp_report_comparison_summary(FILE *out, const cp_comparison *comparison)
 {
     int valued = 0, blocking = 0;
@@ -88,7 +73,9 @@ void cp_report_comparison_summary(FILE *out, const cp_comparison *comparison)
     const cp_config_result *best =
         comparison->best >= 0 ? &comparison->configs[comparison->best] : NULL;
     fputs("{\n", out);
-    instance_name(out, comparison->instance->directory);
+    char *name = cp_report_instance_name(comparison->instance->directory);
+    text(out, "  ", "instance", name, ",\n");
+    free(name);
     key(out, "  ", "configurations");
     fputs("[\n", out);
     for (int c = 0; c < comparison->n_configs; c++)

@@ -10,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Base name of a directory path, ignoring trailing slashes ("" for NULL). Free the result. */
-static char *base_name(const char *path)
+char *cp_report_instance_name(const char *path)
 {
     if (!path)
         return cp_strdup("");
@@ -89,7 +88,7 @@ void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *
     int placed = 0;
     for (int u = 0; known && u < instance->n_users; u++)
         placed += !isnan(check->user_km[u]);
-    char *instance_name = base_name(instance->directory);
+    char *instance_name = cp_report_instance_name(instance->directory);
 
     fputs("{\n", out);
     text(out, "status", info->status);

@@ -48,11 +48,15 @@ void cp_report_authorities(FILE *out, const cp_instance *instance, const int *se
 void cp_report_services(FILE *out, const cp_instance *instance, const cp_check *check);
 
 /* summary.json: status, objective, bound, gap, terms, config, method, seconds, seed, threads,
- * moves_evaluated, first_plan_seconds, version, people, placed, unplaced, services_opened, contracts, violations, instance (the
- * base name of the instance directory). With check NULL (no plan) the keys that describe a
- * plan (objective, terms, placed, ...) are null. */
+ * moves_evaluated, first_plan_seconds, version, people, placed, unplaced, services_opened,
+ * contracts, violations, instance (cp_report_instance_name). With check NULL (no plan) the
+ * keys that describe a plan (objective, terms, placed, ...) are null. */
 void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *config,
                        const cp_check *check, const cp_run_info *info);
+
+/* The base name of an instance directory, trailing slashes ignored ("" for NULL), as the
+ * summary files give it. Free the result. */
+char *cp_report_instance_name(const char *path);
 
 /* carepool compare: the types are in io/comparison.h. */
 typedef struct cp_comparison cp_comparison;
