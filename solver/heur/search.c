@@ -199,14 +199,16 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     int *rank = cp_malloc((size_t)m->n_pairs * sizeof(int) + 1);
     int *order = cp_moves_order(m, params->guide, threads, rank);
     int *plan = cp_malloc((size_t)n_units * sizeof(int) + 1);
-    if (!start || params->construct_too)
+    bool build = !start || params->construct_too;
+    if (build)
         cp_construct(m, params->guide, params->guide_unplaced, order, rank, plan);
-    if (start && params->construct_too) {
-        cp_rank built = rank_plan(m, plan), given = rank_plan(m, start);
-        if (!cp_rank_better(&built, &given))
+    cp_rank plan_rank = build ? rank_plan(m, plan) : (cp_rank){0};
+    if (start) {
+        cp_rank given = rank_plan(m, start);
+        if (!build || !cp_rank_better(&plan_rank, &given)) {
             memcpy(plan, start, (size_t)n_units * sizeof(int));
-    } else if (start) {
-        memcpy(plan, start, (size_t)n_units * sizeof(int));
+            plan_rank = given;
+        }
     }
 
     cp_tabu_setup setup;
@@ -214,7 +216,7 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     configure(&setup, m, order, rank, movable, params->guide != NULL);
 
     shared sh = {.params = params, .threads = threads, .best_plan = plan};
-    sh.best = rank_plan(m, plan);
+    sh.best = plan_rank;
     report(&sh);
     sh.workers = cp_calloc((size_t)threads, sizeof *sh.workers);
     sh.restart = cp_calloc((size_t)threads, sizeof(int));
