@@ -44,10 +44,18 @@ static cp_mip_options mip_options(const cp_options *options)
     return mip;
 }
 
-static cp_heur_options heuristic_options(const cp_options *options, double time_limit)
+/* The moves --work allows on these candidates; 0: no limit. */
+static long long work_moves(const cp_options *options, const cp_candidates *c)
+{
+    return options->work > 0 ? (long long)ceil(options->work * c->n_pairs) : 0;
+}
+
+static cp_heur_options heuristic_options(const cp_options *options, const cp_candidates *c,
+                                         double time_limit)
 {
     cp_heur_options heur = cp_heur_options_default();
     heur.time_limit = time_limit;
+    heur.max_moves = work_moves(options, c);
     heur.gap = options->gap;
     heur.seed = (uint64_t)options->seed;
     heur.threads = (int)options->threads;
@@ -92,8 +100,10 @@ static int solve_exact(const cp_options *options, const cp_candidates *c, cp_sol
 {
     double start = cp_wall_seconds();
     double warm_limit = options->time_limit * warm_start_share;
-    cp_heur_options heur = heuristic_options(options, warm_limit);
-    heur.max_moves = 4LL * c->n_pairs + 1000000; /* a start, not a search */
+    cp_heur_options heur = heuristic_options(options, c, warm_limit);
+    long long start_moves = 4LL * c->n_pairs + 1000000; /* a start, not a search */
+    if (heur.max_moves <= 0 || heur.max_moves > start_moves)
+        heur.max_moves = start_moves;
     cp_solution warm;
     cp_heur_solve(c, &heur, &warm, NULL);
     if (warm.service_of_user && !plan_checks(c, warm.service_of_user, "heuristic")) {
@@ -142,6 +152,6 @@ int cp_app_solve(const cp_options *options, const cp_candidates *candidates, cp_
     const char *method = choose(options, candidates);
     if (strcmp(method, "exact") == 0)
         return solve_exact(options, candidates, out);
-    cp_heur_options heur = heuristic_options(options, options->time_limit);
+    cp_heur_options heur = heuristic_options(options, candidates, options->time_limit);
     return cp_heur_solve(candidates, &heur, out, NULL);
 }

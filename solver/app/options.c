@@ -39,6 +39,10 @@ static const option_spec specs[] = {
     {"time-limit", 0, REAL, FIELD(time_limit), SOLVING, "SECONDS", NULL, 0.001, 1e9,
      "stop with the best plan found this long after the command started (compare: after "
      "each configuration's solve started) (default: none)"},
+    {"work", 0, REAL, FIELD(work), SOLVING, "MOVES", NULL, 0.01, 1e9,
+     "the heuristic (alone or as exact's start) evaluates at most this many moves per "
+     "candidate pair, all threads together: unlike a time limit, the same plan on any "
+     "machine (default: none)"},
     {"gap", 0, REAL, FIELD(gap), SOLVING, "FRACTION", NULL, 0, 0.999999,
      "stop when the relative gap is at most this (0.01 is 1%)"},
     {"method", 0, CHOICE, FIELD(method), SOLVING, "METHOD", "auto|heuristic|exact", 0, 0,

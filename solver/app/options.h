@@ -25,6 +25,7 @@ typedef struct cp_options {
     const char *output;
     const char *config;
     double time_limit;
+    double work; /* the heuristic's moves per candidate pair; 0: no limit */
     double gap;
     const char *method;
     const char *formulation;

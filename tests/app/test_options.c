@@ -19,15 +19,16 @@ static void test_defaults_and_values(void **state)
 {
     (void)state;
     char *argv[] = {"carepool", "solve", "dir", "-o", "out", "--time-limit=2.5", "--gap",
-                    "0.01", "--cuts", "off", "-q"};
+                    "0.01", "--cuts", "off", "-q", "--work", "12.5"};
     cp_options o;
     cp_errors errors = {0};
-    assert_int_equal(parse(11, argv, &o, &errors), CP_OK);
+    assert_int_equal(parse(13, argv, &o, &errors), CP_OK);
     assert_int_equal(o.command, CP_CMD_SOLVE);
     assert_string_equal(o.positional[0], "dir");
     assert_string_equal(o.output, "out");
     assert_true(o.time_limit == 2.5);
     assert_true(o.gap == 0.01);
+    assert_true(o.work == 12.5);
     assert_string_equal(o.cuts, "off");
     assert_string_equal(o.formulation, "strong");
     assert_string_equal(o.config, "pooled");
@@ -35,6 +36,14 @@ static void test_defaults_and_values(void **state)
     assert_string_equal(o.method, "auto");
     assert_int_equal(o.threads, 0);
     assert_true(o.quiet);
+
+    char *plain[] = {"carepool", "solve", "dir", "-o", "out"};
+    assert_int_equal(parse(5, plain, &o, &errors), CP_OK);
+    assert_true(o.work == 0); /* no work limit */
+    char *no_work[] = {"carepool", "solve", "dir", "-o", "out", "--work", "0"};
+    assert_int_equal(parse(7, no_work, &o, &errors), CP_ERR_INPUT);
+    assert_string_equal(errors.lines[0], "--work: expected a number from 0.01 to 1e+09 (value '0')");
+    cp_errors_clear(&errors);
 
     char *method[] = {"carepool", "solve", "dir", "-o", "out", "--method", "fast"};
     assert_int_equal(parse(7, method, &o, &errors), CP_ERR_INPUT);

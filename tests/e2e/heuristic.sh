@@ -28,6 +28,16 @@ expect_status 0 "$CAREPOOL" check "$swl" "$WORK/a/assignments.csv"
 expect_status 0 "$CAREPOOL" solve "$swl" -o "$WORK/one" --method heuristic --threads 1 --quiet
 expect_grep "$WORK/one/summary.json" '"threads": 1,'
 
+# --work: a budget of moves per candidate pair (15,415 pairs), whatever the clock; a unit's
+# scan under way is finished, hence the slack
+for run in w1 w2; do
+    expect_status 0 "$CAREPOOL" solve "$swl" -o "$WORK/$run" --method heuristic --threads 2 \
+        --work 100 --quiet
+done
+cmp -s "$WORK/w1/assignments.csv" "$WORK/w2/assignments.csv" ||
+    fail "the same work, seed and thread count gave two plans"
+at_most "$(json_value "$WORK/w1/summary.json" moves_evaluated)" 1545000
+
 expect_status 0 "$CAREPOOL" solve "$swl" -o "$WORK/auto"
 expect_grep "$WORK/err" "method auto: exact ("
 expect_grep "$WORK/auto/summary.json" '"status": "optimal",'
