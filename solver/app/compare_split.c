@@ -5,7 +5,9 @@
  * which fits the split's market (the capacity the other pools leave) but for the people in
  * services the split closes to them, who start in their cheapest open pair with room, and
  * services that this leaves below their minimum occupancy, which are emptied the same way.
- * Where that search ends without a feasible plan, the whole heuristic runs from scratch. */
+ * Its plan then goes through the closing moves (heur/close.h), which matter here: each of
+ * the two pools pays its own contracts. Where that search ends without a feasible plan, the
+ * whole heuristic runs from scratch. */
 #include "app/compare.h"
 
 #include <math.h>
@@ -14,6 +16,7 @@
 
 #include "core/attribute.h"
 #include "core/check.h"
+#include "heur/close.h"
 #include "heur/heuristic.h"
 #include "heur/search.h"
 #include "util/alloc.h"
@@ -156,11 +159,14 @@ static int *plan_split(const cp_options *options, const cp_candidates *c, const 
     params.seed = (uint64_t)options->seed;
     params.threads = 1;
     params.max_moves = budget;
+    cp_state_model *model = cp_state_model_create(c);
+    params.model = model;
     cp_search_result result;
     cp_search_run(c, start, &params, &result);
     free(start);
     int *plan = NULL;
     if (result.feasible) {
+        cp_close_improve(model, result.pair_of_unit, CP_CLOSE_MAX_UNITS, &result.objective);
         plan = cp_malloc((size_t)split->instance->n_users * sizeof *plan + 1);
         for (int k = 0; k < c->n_units; k++)
             for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
@@ -181,6 +187,7 @@ static int *plan_split(const cp_options *options, const cp_candidates *c, const 
         plan = solution.service_of_user;
     }
     free(result.pair_of_unit);
+    cp_state_model_destroy(model);
     return plan;
 }
 

@@ -10,6 +10,7 @@
 #include <omp.h>
 #include <stdlib.h>
 
+#include "heur/close.h"
 #include "heur/lagrange.h"
 #include "heur/search.h"
 #include "heur/state.h"
@@ -169,6 +170,8 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
         params.guide_unplaced = cp_lagrange_unplaced_costs(lagrange);
         cp_search_result result;
         cp_search_run(candidates, best, &params, &result);
+        if (result.feasible) /* what no move of the search sees: emptying what costs to open */
+            cp_close_improve(model, result.pair_of_unit, CP_CLOSE_MAX_UNITS, &result.objective);
         counted.moves_evaluated += result.moves_evaluated;
         counted.rounds++;
         double before_bound = r.bound, before = best_objective;
