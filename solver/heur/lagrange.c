@@ -4,11 +4,14 @@
  * Relaxed costs. A pair's relaxed cost never exceeds what it adds to a plan's true objective:
  * its price less the largest discount its provider could give, plus its distance, preference
  * and move terms, plus shares of the fixed and contract costs it may trigger. A (pool,
- * provider) contract carries at most the places of all the provider's services, so a tier
- * above that many places is never reached, and charging contract_cost / (their capacity) per
- * place never charges more than the contract. A candidate service pays its fixed cost once
- * opened and then holds at most its capacity (plus the checker's tolerance), so charging
- * fixed_cost / capacity per place never charges more than the fixed cost. Minimum occupancy,
+ * provider) contract carries at most the places of all the provider's services, and at most
+ * the places the pool's units could bring it (each unit its largest pair there): a tier
+ * above the smaller of the two is never reached, and charging contract_cost / (that many)
+ * per place never charges more than the contract. Under many small pools (standalone) the
+ * second is far the tighter. A candidate service pays its fixed cost once opened and then
+ * holds at most its capacity (plus the checker's tolerance) and at most the places of its
+ * usable pairs, so charging fixed_cost / (the smaller) per place never charges more than the
+ * fixed cost. Minimum occupancy,
  * market share and which tier is actually reached are dropped. Leaving a unit unplaced costs
  * its spot and move costs, or is not allowed. A pair whose places exceed its service's
  * capacity can never be used (relaxed cost INFINITY). So every plan's relaxed cost R(plan) is
@@ -87,32 +90,116 @@ static double tolerance(double reference)
     return 1e-6 + 1e-9 * fabs(reference);
 }
 
-/* What one provider's placements may add at most, per unit of each: the total capacity of its
- * services (with tolerances), which bounds the places of any (pool, provider) contract, and
- * the smallest and largest discount fractions (0 included) of the tiers such a contract can
- * reach. */
-typedef struct provider_limits {
-    double capacity, low, high;
-} provider_limits;
+/* The most places any plan can give one (pool, provider) contract: the capacity of the
+ * provider's services (with tolerances) and the places the pool's units could bring it (each
+ * unit its largest pair there), whichever is less; and the smallest and largest discount
+ * fractions (0 included) of the tiers within that many places. */
+typedef struct contract_limits {
+    double places, low, high;
+} contract_limits;
 
-/* Limits of every provider. Caller frees. */
-static provider_limits *provider_limits_of(const cp_lagrange *l)
+/* Per provider: the current pool's limits, the capacity, and which pool and unit last
+ * touched it. */
+typedef struct limits_work {
+    contract_limits *limits;
+    double *capacity;
+    double *largest; /* the last unit's largest pair places at the provider */
+    int *pool, *unit;
+} limits_work;
+
+/* Units of each pool, pool by pool (counting sort): order[start[pool] .. start[pool + 1]). */
+static int *units_by_pool(const cp_candidates *c, int **start_out)
 {
-    const cp_instance *instance = l->candidates->instance;
-    int n_providers = instance->providers.count;
-    provider_limits *limits = cp_calloc((size_t)n_providers + 1, sizeof *limits);
-    for (int s = 0; s < instance->n_services; s++)
-        limits[instance->services[s].provider].capacity += l->capacity[s];
-    for (int v = 0; v < n_providers && instance->tiers; v++) {
-        const cp_tier_list *list = &instance->tiers[v];
-        double most = limits[v].capacity + tolerance(limits[v].capacity);
-        for (int t = 0; t < list->count; t++)
-            if (list->tiers[t].min_places <= most) {
-                limits[v].low = fmin(limits[v].low, list->tiers[t].discount);
-                limits[v].high = fmax(limits[v].high, list->tiers[t].discount);
+    int n_pools = c->config->n_pools;
+    int *start = cp_calloc((size_t)n_pools + 2, sizeof(int));
+    int *order = cp_malloc((size_t)c->n_units * sizeof(int) + 1);
+    for (int k = 0; k < c->n_units; k++)
+        start[c->unit_pool[k] + 2]++;
+    for (int pool = 0; pool < n_pools; pool++)
+        start[pool + 2] += start[pool + 1];
+    for (int k = 0; k < c->n_units; k++)
+        order[start[c->unit_pool[k] + 1]++] = k;
+    *start_out = start;
+    return order;
+}
+
+/* The places each service's usable pairs could bring it: the fixed cost of a candidate is
+ * spread over no more than the smaller of this and its capacity. */
+static double *service_demand(const cp_lagrange *l)
+{
+    const cp_candidates *c = l->candidates;
+    double *demand = cp_calloc((size_t)l->n_services + 1, sizeof *demand);
+    for (int p = 0; p < c->n_pairs; p++)
+        if (c->pair_places[p] <= l->capacity[c->pair_service[p]])
+            demand[c->pair_service[p]] += c->pair_places[p];
+    return demand;
+}
+
+/* Fills w->limits for every provider that the units order[from .. to) of one pool reach. */
+static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const int *order,
+                        int from, int to)
+{
+    const cp_candidates *c = l->candidates;
+    const cp_instance *instance = c->instance;
+    for (int i = from; i < to; i++) {
+        int k = order[i];
+        for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
+            double places = c->pair_places[p];
+            if (places > l->capacity[c->pair_service[p]])
+                continue;
+            int v = instance->services[c->pair_service[p]].provider;
+            if (w->pool[v] != pool) {
+                w->pool[v] = pool;
+                w->unit[v] = -1;
+                w->limits[v].places = 0;
             }
+            if (w->unit[v] != k) {
+                w->unit[v] = k;
+                w->largest[v] = 0;
+            }
+            if (places > w->largest[v]) {
+                w->limits[v].places += places - w->largest[v];
+                w->largest[v] = places;
+            }
+        }
     }
-    return limits;
+    for (int i = from; i < to; i++) {
+        int k = order[i];
+        for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
+            int v = instance->services[c->pair_service[p]].provider;
+            if (w->pool[v] != pool || w->unit[v] == -2)
+                continue;
+            w->unit[v] = -2; /* done for this pool */
+            contract_limits *limit = &w->limits[v];
+            double demand = limit->places + tolerance(limit->places);
+            limit->places = fmin(demand, w->capacity[v] + tolerance(w->capacity[v]));
+            limit->low = limit->high = 0;
+            const cp_tier_list *list = instance->tiers ? &instance->tiers[v] : NULL;
+            for (int t = 0; list && t < list->count; t++)
+                if (list->tiers[t].min_places <= limit->places) {
+                    limit->low = fmin(limit->low, list->tiers[t].discount);
+                    limit->high = fmax(limit->high, list->tiers[t].discount);
+                }
+        }
+    }
+}
+
+/* The relaxed cost of pair p, whose contract's limits are given. */
+static double relaxed_cost(const cp_lagrange *l, const contract_limits *limit, double contract,
+                           const double *demand, int p)
+{
+    const cp_candidates *c = l->candidates;
+    int s = c->pair_service[p];
+    const cp_service *service = &c->instance->services[s];
+    double places = c->pair_places[p], price = c->pair_price[p];
+    if (places > l->capacity[s])
+        return INFINITY;
+    double cost = price * (1 - (price >= 0 ? limit->high : limit->low)) + c->pair_cost[p];
+    if (service->candidate && service->fixed_cost > 0 && places > 0)
+        cost += service->fixed_cost * (places / fmin(l->capacity[s], demand[s] + tolerance(demand[s])));
+    if (contract > 0 && places > 0)
+        cost += contract * (places / limit->places);
+    return cost;
 }
 
 /* Fills relaxed[] and unplaced[], and decides whether bounds may be rounded up. */
@@ -120,32 +207,48 @@ static void build_relaxed_costs(cp_lagrange *l)
 {
     const cp_candidates *c = l->candidates;
     const cp_instance *instance = c->instance;
+    int n_providers = instance->providers.count;
+    limits_work w = {
+        .limits = cp_calloc((size_t)n_providers + 1, sizeof *w.limits),
+        .capacity = cp_calloc((size_t)n_providers + 1, sizeof *w.capacity),
+        .largest = cp_calloc((size_t)n_providers + 1, sizeof *w.largest),
+        .pool = cp_malloc((size_t)n_providers * sizeof *w.pool + 1),
+        .unit = cp_malloc((size_t)n_providers * sizeof *w.unit + 1),
+    };
+    for (int v = 0; v < n_providers; v++)
+        w.pool[v] = -1;
+    for (int s = 0; s < instance->n_services; s++)
+        w.capacity[instance->services[s].provider] += l->capacity[s];
+    double *demand = service_demand(l);
+    int *start;
+    int *order = units_by_pool(c, &start);
     double contract = instance->settings.contract_cost;
-    provider_limits *limits = provider_limits_of(l);
     l->integral = true;
-    for (int p = 0; p < c->n_pairs; p++) {
-        const cp_service *service = &instance->services[c->pair_service[p]];
-        const provider_limits *provider = &limits[service->provider];
-        double places = c->pair_places[p], price = c->pair_price[p];
-        double capacity = l->capacity[c->pair_service[p]];
-        if (places > capacity) {
-            l->relaxed[p] = INFINITY;
-            continue;
+    for (int pool = 0; pool < c->config->n_pools; pool++) {
+        pool_limits(l, &w, pool, order, start[pool], start[pool + 1]);
+        for (int i = start[pool]; i < start[pool + 1]; i++) {
+            int k = order[i];
+            for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
+                int v = instance->services[c->pair_service[p]].provider;
+                double cost = relaxed_cost(l, &w.limits[v], contract, demand, p);
+                l->relaxed[p] = cost;
+                l->integral = l->integral && (cost == INFINITY || cost == floor(cost));
+            }
         }
-        double cost = price * (1 - (price >= 0 ? provider->high : provider->low)) + c->pair_cost[p];
-        if (service->candidate && service->fixed_cost > 0 && places > 0)
-            cost += service->fixed_cost * (places / capacity);
-        if (contract > 0 && places > 0)
-            cost += contract * (places / provider->capacity);
-        l->relaxed[p] = cost;
-        l->integral = l->integral && cost == floor(cost);
     }
     for (int k = 0; k < c->n_units; k++) {
         l->unplaced[k] = c->unit_can_unplace[k] ? c->unit_unplaced_cost[k] : INFINITY;
         if (c->unit_can_unplace[k])
             l->integral = l->integral && l->unplaced[k] == floor(l->unplaced[k]);
     }
-    free(limits);
+    free(order);
+    free(start);
+    free(demand);
+    free(w.unit);
+    free(w.pool);
+    free(w.largest);
+    free(w.capacity);
+    free(w.limits);
 }
 
 /* Services whose capacity some choice of the units could exceed: all the places of their
