@@ -239,6 +239,21 @@ int cp_candidates_build(const cp_instance *instance, const cp_config *config,
     return CP_OK;
 }
 
+int *cp_candidates_units_by_pool(const cp_candidates *c, int **pool_start)
+{
+    int n_pools = c->config->n_pools;
+    int *start = cp_calloc((size_t)n_pools + 2, sizeof(int));
+    int *order = cp_malloc((size_t)c->n_units * sizeof(int) + 1);
+    for (int k = 0; k < c->n_units; k++)
+        start[c->unit_pool[k] + 2]++;
+    for (int pool = 0; pool < n_pools; pool++)
+        start[pool + 2] += start[pool + 1];
+    for (int k = 0; k < c->n_units; k++)
+        order[start[c->unit_pool[k] + 1]++] = k;
+    *pool_start = start;
+    return order;
+}
+
 void cp_candidates_destroy(cp_candidates *c)
 {
     if (!c)

@@ -37,6 +37,10 @@ typedef struct cp_candidates {
 int cp_candidates_build(const cp_instance *instance, const cp_config *config,
                         cp_candidates **out, cp_errors *why);
 
+/* The units pool by pool, ascending within a pool: pool p's are order[start[p] ..
+ * start[p + 1]), with start (n_pools + 1 entries) put in *pool_start. The caller frees both. */
+int *cp_candidates_units_by_pool(const cp_candidates *candidates, int **pool_start);
+
 /* Accepts NULL. */
 void cp_candidates_destroy(cp_candidates *candidates);
 

@@ -186,6 +186,7 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
         if (!isfinite(r.first_plan) && best)
             r.first_plan = elapsed(&r);
         raise_bound(&r, lagrange, counted.rounds == 1 ? SECOND_STEPS : ROUND_STEPS);
+        r.bound = fmax(r.bound, cp_lagrange_charge_contracts(lagrange));
         bool better = best_objective < before - 1e-9 || r.bound > before_bound + 1e-9;
         /* With a time limit the user has granted the time: only the gap or the clock ends. */
         if (!isfinite(options->time_limit))

@@ -45,6 +45,7 @@
  * O(pairs) in parallel and O(units + services) in sequence. */
 #include "heur/lagrange.h"
 
+#include "heur/facility.h"
 #include "util/alloc.h"
 
 #include <math.h>
@@ -65,6 +66,8 @@ struct cp_lagrange {
     const cp_candidates *candidates;
     int n_services;
     double *relaxed;  /* n_pairs: relaxed cost, INFINITY when the pair never fits */
+    double *open;     /* n_pairs: the same without the contract's share; NULL without a
+                         contract cost */
     double *unplaced; /* n_units: relaxed cost of leaving the unit unplaced, or INFINITY */
     double *capacity; /* n_services: capacity + the checker's tolerance */
     int *active;      /* services whose capacity may bind: the only ones with a multiplier */
@@ -77,6 +80,8 @@ struct cp_lagrange {
     double *pair_costs; /* n_pairs: relaxed + best_lambda x places */
 
     double bound;      /* best valid bound (rounded when integral) */
+    double whole;      /* best bound charging contracts whole (heur/facility.h) */
+    long best_changes, whole_at; /* changes of best_lambda; their count at whole's last try */
     double best_value; /* the unrounded L of best_lambda */
     double mu;
     int stall;
@@ -106,22 +111,6 @@ typedef struct limits_work {
     double *largest; /* the last unit's largest pair places at the provider */
     int *pool, *unit;
 } limits_work;
-
-/* Units of each pool, pool by pool (counting sort): order[start[pool] .. start[pool + 1]). */
-static int *units_by_pool(const cp_candidates *c, int **start_out)
-{
-    int n_pools = c->config->n_pools;
-    int *start = cp_calloc((size_t)n_pools + 2, sizeof(int));
-    int *order = cp_malloc((size_t)c->n_units * sizeof(int) + 1);
-    for (int k = 0; k < c->n_units; k++)
-        start[c->unit_pool[k] + 2]++;
-    for (int pool = 0; pool < n_pools; pool++)
-        start[pool + 2] += start[pool + 1];
-    for (int k = 0; k < c->n_units; k++)
-        order[start[c->unit_pool[k] + 1]++] = k;
-    *start_out = start;
-    return order;
-}
 
 /* The places each service's usable pairs could bring it: the fixed cost of a candidate is
  * spread over no more than the smaller of this and its capacity. */
@@ -184,9 +173,10 @@ static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const in
     }
 }
 
-/* The relaxed cost of pair p, whose contract's limits are given. */
-static double relaxed_cost(const cp_lagrange *l, const contract_limits *limit, double contract,
-                           const double *demand, int p)
+/* The relaxed cost of pair p but for its share of the contract cost, its contract's limits
+ * given. */
+static double open_cost(const cp_lagrange *l, const contract_limits *limit, const double *demand,
+                        int p)
 {
     const cp_candidates *c = l->candidates;
     int s = c->pair_service[p];
@@ -197,8 +187,6 @@ static double relaxed_cost(const cp_lagrange *l, const contract_limits *limit, d
     double cost = price * (1 - (price >= 0 ? limit->high : limit->low)) + c->pair_cost[p];
     if (service->candidate && service->fixed_cost > 0 && places > 0)
         cost += service->fixed_cost * (places / fmin(l->capacity[s], demand[s] + tolerance(demand[s])));
-    if (contract > 0 && places > 0)
-        cost += contract * (places / limit->places);
     return cost;
 }
 
@@ -221,7 +209,7 @@ static void build_relaxed_costs(cp_lagrange *l)
         w.capacity[instance->services[s].provider] += l->capacity[s];
     double *demand = service_demand(l);
     int *start;
-    int *order = units_by_pool(c, &start);
+    int *order = cp_candidates_units_by_pool(c, &start);
     double contract = instance->settings.contract_cost;
     l->integral = true;
     for (int pool = 0; pool < c->config->n_pools; pool++) {
@@ -229,8 +217,13 @@ static void build_relaxed_costs(cp_lagrange *l)
         for (int i = start[pool]; i < start[pool + 1]; i++) {
             int k = order[i];
             for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
-                int v = instance->services[c->pair_service[p]].provider;
-                double cost = relaxed_cost(l, &w.limits[v], contract, demand, p);
+                const contract_limits *limit =
+                    &w.limits[instance->services[c->pair_service[p]].provider];
+                double cost = open_cost(l, limit, demand, p);
+                if (l->open)
+                    l->open[p] = cost;
+                if (contract > 0 && c->pair_places[p] > 0)
+                    cost += contract * (c->pair_places[p] / limit->places);
                 l->relaxed[p] = cost;
                 l->integral = l->integral && (cost == INFINITY || cost == floor(cost));
             }
@@ -348,6 +341,10 @@ cp_lagrange *cp_lagrange_create(const cp_candidates *candidates)
     l->candidates = candidates;
     l->n_services = instance->n_services;
     l->relaxed = cp_malloc(n_pairs * sizeof *l->relaxed);
+    if (instance->settings.contract_cost > 0)
+        l->open = cp_malloc(n_pairs * sizeof *l->open);
+    l->whole = -INFINITY;
+    l->whole_at = -1;
     l->pair_costs = cp_malloc(n_pairs * sizeof *l->pair_costs);
     l->unplaced = cp_malloc(n_units * sizeof *l->unplaced);
     l->choice = cp_malloc(n_units * sizeof *l->choice);
@@ -376,6 +373,7 @@ void cp_lagrange_destroy(cp_lagrange *l)
     if (!l)
         return;
     free(l->relaxed);
+    free(l->open);
     free(l->pair_costs);
     free(l->unplaced);
     free(l->choice);
@@ -452,7 +450,7 @@ double cp_lagrange_improve(cp_lagrange *l, double target, int iterations)
 {
     bool improved = false;
     for (int it = 0; it < iterations && !l->converged; it++) {
-        if (isfinite(target) && l->bound >= target - tolerance(target)) {
+        if (isfinite(target) && cp_lagrange_bound(l) >= target - tolerance(target)) {
             l->converged = true;
             break;
         }
@@ -462,6 +460,7 @@ double cp_lagrange_improve(cp_lagrange *l, double target, int iterations)
             l->best_value = value;
             l->bound = rounded(l, value);
             memcpy(l->best_lambda, l->lambda, (size_t)l->n_services * sizeof *l->lambda);
+            l->best_changes++;
             l->stall = 0;
             improved = true;
         } else if (++l->stall >= STALL_LIMIT) {
@@ -474,12 +473,26 @@ double cp_lagrange_improve(cp_lagrange *l, double target, int iterations)
     }
     if (improved)
         refresh_pair_costs(l);
-    return l->bound;
+    return cp_lagrange_bound(l);
+}
+
+double cp_lagrange_charge_contracts(cp_lagrange *l)
+{
+    if (l->open && l->whole_at != l->best_changes && isfinite(l->bound)) {
+        l->whole_at = l->best_changes;
+        double value = cp_facility_bound(l->candidates, l->open, l->best_lambda, l->unplaced,
+                                         l->candidates->instance->settings.contract_cost);
+        for (int i = 0; i < l->n_active; i++)
+            value -= l->best_lambda[l->active[i]] * l->capacity[l->active[i]];
+        value -= 1e-9 * (1 + fabs(value)); /* the ascent's rounding errors */
+        l->whole = fmax(l->whole, value);
+    }
+    return cp_lagrange_bound(l);
 }
 
 double cp_lagrange_bound(const cp_lagrange *l)
 {
-    return l->bound;
+    return fmax(l->bound, l->whole);
 }
 
 const double *cp_lagrange_pair_costs(const cp_lagrange *l)

@@ -33,6 +33,12 @@ double cp_lagrange_improve(cp_lagrange *lagrange, double target, int iterations)
 /* The best valid lower bound so far (before any step: the bound at multipliers 0). */
 double cp_lagrange_bound(const cp_lagrange *lagrange);
 
+/* With a contract cost: also bounds by charging each (pool, provider) contract whole
+ * (heur/facility.h) at the multipliers of the best bound, unless they have not changed since
+ * the last call. One thread, O(pairs log pairs): call it between rounds, not every step.
+ * Returns the best bound. */
+double cp_lagrange_charge_contracts(cp_lagrange *lagrange);
+
 /* Per pair (n_pairs entries): relaxed cost + multiplier of its service x its places, at the
  * multipliers of the best bound; INFINITY for a pair that can never fit its service. Guides
  * construction heuristics: smaller is more attractive. Owned by lagrange; updated by

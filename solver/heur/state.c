@@ -33,15 +33,8 @@ static void build_contracts(cp_state_model *m)
     const cp_instance *instance = m->instance;
     int n_providers = instance->providers.count;
 
-    /* units by pool (counting sort) */
-    int *unit_order = cp_malloc((size_t)m->n_units * sizeof(int) + 1);
-    int *fill = cp_calloc((size_t)m->n_pools + 1, sizeof(int));
-    for (int k = 0; k < m->n_units; k++)
-        fill[c->unit_pool[k] + 1]++;
-    for (int p = 0; p < m->n_pools; p++)
-        fill[p + 1] += fill[p];
-    for (int k = 0; k < m->n_units; k++)
-        unit_order[fill[c->unit_pool[k]]++] = k;
+    int *pool_start;
+    int *unit_order = cp_candidates_units_by_pool(c, &pool_start);
 
     int *slot = cp_malloc((size_t)n_providers * sizeof(int) + 1);
     for (int v = 0; v < n_providers; v++)
@@ -80,7 +73,7 @@ static void build_contracts(cp_state_model *m)
     m->pool_contract_start[m->n_pools] = m->n_contracts;
     free(touched);
     free(slot);
-    free(fill);
+    free(pool_start);
     free(unit_order);
 }
 

@@ -1,0 +1,94 @@
+/* The facility location bound by hand: Erlenkotter's dual ascent on one pool where two people
+ * share out a contract's cost, on two pools that each pay a whole contract, and with an
+ * unplaced option that caps a person's price. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "core/candidates.h"
+#include "heur/facility.h"
+#include "instance_builder.h"
+
+/* Two people at one point, sA (provider A) and sB (provider B), 10 places each at 100 a
+ * week; u0 is quoted 105 at sB, u1 105 at sA; of authorities x and y (one each) when
+ * two_councils, else both of x. */
+static cp_instance *two_providers(bool two_councils)
+{
+    cp_instance *in = tb_create();
+    tb_authority(in, "x", 51.0, 0.0);
+    tb_authority(in, "y", 51.0, 0.0);
+    tb_service(in, "sA", 0, "home", 10, 100);
+    tb_service(in, "sB", 0, "home", 10, 100);
+    tb_user(in, "u0", 0, "home");
+    tb_user(in, "u1", two_councils ? 1 : 0, "home");
+    tb_quote(in, 0, 1, 105, 1);
+    tb_quote(in, 1, 0, 105, 1);
+    tb_finish(in);
+    return in;
+}
+
+/* The bound with pair costs price + cost, multipliers 0, contract cost 40. */
+static double bound_of(const cp_instance *in, const char *config, const double *unplaced)
+{
+    cp_candidates *c = NULL;
+    cp_errors why = {0};
+    assert_int_equal(cp_candidates_build(in, cp_instance_config(in, config), &c, &why), 0);
+    double *cost = malloc((size_t)c->n_pairs * sizeof *cost);
+    for (int p = 0; p < c->n_pairs; p++)
+        cost[p] = c->pair_price[p] + c->pair_cost[p];
+    double lambda[2] = {0, 0};
+    double bound = cp_facility_bound(c, cost, lambda, unplaced, 40);
+    free(cost);
+    cp_candidates_destroy(c);
+    return bound;
+}
+
+/* One pool: v0 = v1 = 100; each rises by 5 to reach its second provider; then u0 takes the 35
+ * left of both slacks: 140 + 105 = 245, the optimum (both at one provider: 100 + 105 + 40). */
+static void test_one_pool_shares_a_contract(void **state)
+{
+    (void)state;
+    cp_instance *in = two_providers(false);
+    double unplaced[2] = {INFINITY, INFINITY};
+    assert_true(bound_of(in, "pooled", unplaced) == 245);
+    cp_instance_destroy(in);
+}
+
+/* Standalone: each council pays a whole contract: 140 + 140. */
+static void test_each_pool_pays_its_contract(void **state)
+{
+    (void)state;
+    cp_instance *in = two_providers(true);
+    double unplaced[2] = {INFINITY, INFINITY};
+    assert_true(bound_of(in, "standalone", unplaced) == 280);
+    cp_instance_destroy(in);
+}
+
+/* u0 may stay unplaced at 120: its price stops there (260, the optimum); at 90 it never rises
+ * from it (230), and a person with no choice at all makes the bound infinite. */
+static void test_unplaced_caps_the_price(void **state)
+{
+    (void)state;
+    cp_instance *in = two_providers(true);
+    double unplaced[2] = {120, INFINITY};
+    assert_true(bound_of(in, "standalone", unplaced) == 260);
+    unplaced[0] = 90;
+    assert_true(bound_of(in, "standalone", unplaced) == 230);
+    cp_instance_destroy(in);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_one_pool_shares_a_contract),
+        cmocka_unit_test(test_each_pool_pays_its_contract),
+        cmocka_unit_test(test_unplaced_caps_the_price),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
