@@ -4,8 +4,10 @@
  * least; scaled up with the instance) between meetings; at a meeting one thread compares the
  * threads' best plans in thread order, keeps the overall best (ties to the lower thread
  * index), decides the stop, and tells each thread whose own best has not improved for
- * PATIENCE meetings to restart from the overall best with a kick. No decision reads the
- * clock, so a run stopped by work is the same for the same seed and thread count. */
+ * PATIENCE meetings to restart from the overall best with a kick, or with an elite pool from
+ * a point on one of its paths (the meeting thread offers the pool the threads' bests and draws
+ * the paths, in thread order). No decision reads the clock, so a run stopped by work is the
+ * same for the same seed and thread count. */
 #include "heur/search.h"
 
 #include "heur/construct.h"
@@ -23,10 +25,13 @@ enum {
     PATIENCE = 1,          /* meetings without a better own plan before a restart */
     STALL_EPOCHS = 20,     /* meetings without a better plan that end an unlimited run */
     LARGE_UNITS = 20000,   /* beyond this many: the wide and shallow neighbourhood */
+    PATH_UNITS = 1000,     /* up to this many: restarts on paths of the elite pool (a path
+                              costs O(units^2)) */
     WINDOW_MAX = 500,      /* units without an improving move before an escape */
     GUIDED_TARGETS = 3,    /* pairs tried per unit with a guide ... */
     PLAIN_TARGETS = 8,     /* ... and without (its own costs rank the pairs less well) */
-    EXTEND = 3,            /* two-unit moves extended by a third unit, per unit */
+    EXTEND = 8,            /* two-unit moves extended by a third unit, per unit (with restarts
+                              on paths, 8 did better than 3 on Chu-Beasley d20100) */
     LARGE_TARGETS = 64,
     LARGE_ONWARD = 4,
     TENURE_MIN = 1,
@@ -34,6 +39,7 @@ enum {
     KICKS_MIN = 2, /* random shifts at a restart: 1% of the movable units, within these */
     KICKS_MAX = 50
 };
+enum { RESTART_NONE, RESTART_BEST, RESTART_PATH };
 static const double RAISE = 0.05; /* see cp_tabu_setup */
 static const double LOWER = 0.95;
 
@@ -49,7 +55,9 @@ typedef struct shared {
     cp_tabu **workers;
     cp_rank best;
     int *best_plan;
-    int *restart;         /* per thread: restart from best_plan at this meeting */
+    int *restart;         /* per thread: restart at this meeting (a RESTART_ value) */
+    cp_elite *elite;      /* params->elite where used, else NULL */
+    int **path_plan;      /* with elite: per thread, a plan on a path of the pool */
     int *last_better;     /* per thread: meeting at which its own best last improved */
     cp_rank *own;         /* per thread: its best rank at the last meeting */
     long long *evaluated; /* per thread */
@@ -87,11 +95,21 @@ static void meet(shared *sh, int epoch)
         cp_tabu_best(sh->workers[winner], sh->best_plan);
     }
     report(sh);
+    for (int t = 0; sh->elite && t < sh->threads; t++) {
+        if (!sh->own[t].feasible)
+            continue;
+        cp_tabu_best(sh->workers[t], sh->path_plan[t]);
+        cp_elite_offer(sh->elite, sh->path_plan[t], sh->own[t].objective);
+    }
     bool work_done = sh->per_thread > 0;
     for (int t = 0; t < sh->threads; t++) {
-        sh->restart[t] = epoch - sh->last_better[t] >= PATIENCE;
+        sh->restart[t] = epoch - sh->last_better[t] >= PATIENCE ? RESTART_BEST : RESTART_NONE;
         if (sh->restart[t])
             sh->last_better[t] = epoch;
+        if (sh->restart[t] && sh->elite && cp_elite_size(sh->elite) >= 2) {
+            sh->restart[t] = RESTART_PATH;
+            sh->evaluated[t] += cp_elite_relink(sh->elite, sh->path_plan[t]);
+        }
         work_done = work_done && sh->evaluated[t] >= sh->per_thread;
     }
     bool unlimited = sh->per_thread <= 0 && isinf(sh->params->deadline);
@@ -124,8 +142,10 @@ static void run_threads(shared *sh, const cp_tabu_setup *setup)
 #pragma omp single
             meet(sh, epoch);
             /* the implicit barrier of single: every thread sees the meeting's decisions */
-            if (!sh->done && sh->restart[t])
+            if (!sh->done && sh->restart[t] == RESTART_BEST)
                 cp_tabu_restart(sh->workers[t], sh->best_plan, sh->kicks);
+            else if (!sh->done && sh->restart[t] == RESTART_PATH)
+                cp_tabu_restart(sh->workers[t], sh->path_plan[t], 0);
         }
     }
 }
@@ -223,6 +243,14 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     sh.last_better = cp_calloc((size_t)threads, sizeof(int));
     sh.own = cp_malloc((size_t)threads * sizeof(cp_rank));
     sh.evaluated = cp_calloc((size_t)threads, sizeof(long long));
+    if (params->elite && setup.n_movable <= PATH_UNITS) {
+        sh.elite = params->elite;
+        sh.path_plan = cp_calloc((size_t)threads, sizeof *sh.path_plan);
+        for (int t = 0; t < threads; t++)
+            sh.path_plan[t] = cp_malloc((size_t)n_units * sizeof(int) + 1);
+        if (plan_rank.feasible)
+            cp_elite_offer(sh.elite, plan, plan_rank.objective);
+    }
     for (int t = 0; t < threads; t++)
         sh.own[t] = sh.best;
     sh.per_thread = params->max_moves > 0 ? (params->max_moves + threads - 1) / threads : 0;
@@ -247,6 +275,9 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     free(sh.last_better);
     free(sh.own);
     free(sh.evaluated);
+    for (int t = 0; t < threads && sh.path_plan; t++)
+        free(sh.path_plan[t]);
+    free(sh.path_plan);
     free(movable);
     free(order);
     free(rank);
