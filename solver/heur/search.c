@@ -30,8 +30,9 @@ enum {
     WINDOW_MAX = 500,      /* units without an improving move before an escape */
     GUIDED_TARGETS = 3,    /* pairs tried per unit with a guide ... */
     PLAIN_TARGETS = 8,     /* ... and without (its own costs rank the pairs less well) */
-    EXTEND = 8,            /* two-unit moves extended by a third unit, per unit (with restarts
-                              on paths, 8 did better than 3 on Chu-Beasley d20100) */
+    EXTEND = 3,            /* two-unit moves extended by a third unit, per unit ... */
+    PATH_EXTEND = 8,       /* ... with restarts on paths (better on Chu-Beasley d20100; without
+                              paths no better there, and worse on generated 1600-job sets) */
     LARGE_TARGETS = 64,
     LARGE_ONWARD = 4,
     TENURE_MIN = 1,
@@ -161,10 +162,11 @@ static int clamp(int value, int low, int high)
  * types). Up to LARGE_UNITS: each unit
  * tries only its first few pairs by guide, with compound moves of up to three units (on
  * generalized assignment sets a Lagrangian guide's first three pairs hold nearly every move
- * worth making, and a small neighbourhood buys many more iterations). Beyond: many pairs per
- * unit, compound moves of two units only where the unit alone would not fit. */
+ * worth making, and a small neighbourhood buys many more iterations), more of them with
+ * restarts on paths (paths). Beyond: many pairs per unit, compound moves of two units only
+ * where the unit alone would not fit. */
 static void configure(cp_tabu_setup *setup, const cp_state_model *m, const int *order,
-                      const int *rank, const int *movable, bool guided)
+                      const int *rank, const int *movable, bool guided, bool paths)
 {
     bool large = setup->n_movable > LARGE_UNITS;
     int few = guided ? GUIDED_TARGETS : PLAIN_TARGETS;
@@ -177,7 +179,7 @@ static void configure(cp_tabu_setup *setup, const cp_state_model *m, const int *
         .onward = large ? LARGE_ONWARD : few,
         .compound = true,
         .blocked_only = large,
-        .extend = large ? 0 : EXTEND,
+        .extend = large ? 0 : paths ? PATH_EXTEND : EXTEND,
     };
     setup->window = setup->n_movable < WINDOW_MAX ? setup->n_movable : WINDOW_MAX;
     setup->tenure = clamp(setup->n_movable / 100, TENURE_MIN, TENURE_MAX);
@@ -233,7 +235,8 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
 
     cp_tabu_setup setup;
     int *movable = movable_units(m, &setup.n_movable);
-    configure(&setup, m, order, rank, movable, params->guide != NULL);
+    bool paths = params->elite && setup.n_movable <= PATH_UNITS;
+    configure(&setup, m, order, rank, movable, params->guide != NULL, paths);
 
     shared sh = {.params = params, .threads = threads, .best_plan = plan};
     sh.best = plan_rank;
@@ -243,7 +246,7 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     sh.last_better = cp_calloc((size_t)threads, sizeof(int));
     sh.own = cp_malloc((size_t)threads * sizeof(cp_rank));
     sh.evaluated = cp_calloc((size_t)threads, sizeof(long long));
-    if (params->elite && setup.n_movable <= PATH_UNITS) {
+    if (paths) {
         sh.elite = params->elite;
         sh.path_plan = cp_calloc((size_t)threads, sizeof *sh.path_plan);
         for (int t = 0; t < threads; t++)
