@@ -12,7 +12,7 @@ struct cp_elite {
     const cp_state_model *model;
     int capacity, size;
     int spread;         /* see cp_elite_create */
-    int **plans;        /* capacity plans of n_units entries */
+    int **plans;        /* capacity slots: NULL, or a plan of n_units entries */
     double *objective;  /* per member */
     long long *kept_at; /* per member: offers before it was kept (the oldest of equals goes) */
     long long offers;
@@ -26,9 +26,7 @@ cp_elite *cp_elite_create(const cp_state_model *model, int capacity, int spread,
     e->model = model;
     e->capacity = capacity;
     e->spread = spread > 1 ? spread : 1;
-    e->plans = cp_calloc((size_t)capacity, sizeof *e->plans);
-    for (int i = 0; i < capacity; i++)
-        e->plans[i] = cp_malloc((size_t)model->n_units * sizeof(int) + 1);
+    e->plans = cp_calloc((size_t)capacity, sizeof *e->plans); /* filled as plans are kept */
     e->objective = cp_malloc((size_t)capacity * sizeof(double));
     e->kept_at = cp_malloc((size_t)capacity * sizeof(long long));
     cp_rng_seed(&e->rng, seed, stream);
@@ -79,8 +77,10 @@ bool cp_elite_offer(cp_elite *e, const int *plan, double objective)
     int slot;
     if (near >= 0)
         slot = nearest > 0 && objective < e->objective[near] ? near : -1;
-    else if (e->size < e->capacity)
+    else if (e->size < e->capacity) {
         slot = e->size++;
+        e->plans[slot] = cp_malloc((size_t)n * sizeof(int) + 1);
+    }
     else
         slot = objective < e->objective[worst] ? worst : -1;
     if (slot < 0)

@@ -17,7 +17,8 @@ typedef struct cp_elite cp_elite;
 
 /* An empty pool of at most capacity (>= 2) plans of model's units, drawing its choices from
  * stream `stream` of seed. Its plans differ pairwise in at least spread units (values below 1
- * count as 1). Free with cp_elite_destroy (accepts NULL). */
+ * count as 1). Memory: a plan's n_units ints for each plan kept. Free with cp_elite_destroy
+ * (accepts NULL). */
 cp_elite *cp_elite_create(const cp_state_model *model, int capacity, int spread, uint64_t seed,
                           uint64_t stream);
 void cp_elite_destroy(cp_elite *elite);
