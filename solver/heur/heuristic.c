@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "heur/close.h"
+#include "heur/elite.h"
 #include "heur/lagrange.h"
 #include "heur/search.h"
 #include "heur/state.h"
@@ -27,7 +28,9 @@ enum {
     SECOND_STEPS = 300,  /* subgradient steps after it: most of the bound's rise */
     ROUND_STEPS = 100,   /* subgradient steps a round */
     STEP_BATCH = 10,     /* steps between looks at the clock */
-    STALL_ROUNDS = 3     /* rounds without a better plan or bound that end an unlimited run */
+    STALL_ROUNDS = 3,    /* rounds without a better plan or bound that end an unlimited run */
+    ELITE_PLANS = 10,    /* plans in the pool that the search's restarts relink ... */
+    ELITE_SPREAD = 25    /* ... which differ in at least one unit in this many */
 };
 static const long long FIRST_WORK = 40000000; /* pairs x steps before the first plan */
 
@@ -150,6 +153,8 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
      * first plan on large instances (England: 107.3 M against 110.2 M); each round starts
      * from the better. */
     params.construct_too = true;
+    params.elite = cp_elite_create(model, ELITE_PLANS, model->n_units / ELITE_SPREAD,
+                                   options->seed, UINT64_MAX);
     /* A round's work grows with the instance so that each round moves every unit a few
      * times; the whole budget, when given, is shared out over the rounds. */
     long long round_moves = 4LL * candidates->n_pairs + 40000000;
@@ -214,6 +219,7 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
         *stats = counted;
     progress(&r, true);
     free(best);
+    cp_elite_destroy(params.elite);
     cp_state_model_destroy(model);
     cp_lagrange_destroy(lagrange);
     return CP_OK;

@@ -4,8 +4,10 @@
  * least; scaled up with the instance) between meetings; at a meeting one thread compares the
  * threads' best plans in thread order, keeps the overall best (ties to the lower thread
  * index), decides the stop, and tells each thread whose own best has not improved for
- * PATIENCE meetings to restart from the overall best with a kick. No decision reads the
- * clock, so a run stopped by work is the same for the same seed and thread count. */
+ * PATIENCE meetings to restart from the overall best with a kick, or with an elite pool from
+ * a point on one of its paths (the meeting thread offers the pool the threads' bests and draws
+ * the paths, in thread order). No decision reads the clock, so a run stopped by work is the
+ * same for the same seed and thread count. */
 #include "heur/search.h"
 
 #include "heur/construct.h"
@@ -23,10 +25,14 @@ enum {
     PATIENCE = 1,          /* meetings without a better own plan before a restart */
     STALL_EPOCHS = 20,     /* meetings without a better plan that end an unlimited run */
     LARGE_UNITS = 20000,   /* beyond this many: the wide and shallow neighbourhood */
+    PATH_UNITS = 1000,     /* up to this many: restarts on paths of the elite pool (a path
+                              costs O(units^2)) */
     WINDOW_MAX = 500,      /* units without an improving move before an escape */
     GUIDED_TARGETS = 3,    /* pairs tried per unit with a guide ... */
     PLAIN_TARGETS = 8,     /* ... and without (its own costs rank the pairs less well) */
-    EXTEND = 3,            /* two-unit moves extended by a third unit, per unit */
+    EXTEND = 3,            /* two-unit moves extended by a third unit, per unit ... */
+    PATH_EXTEND = 8,       /* ... with restarts on paths (better on Chu-Beasley d20100; without
+                              paths no better there, and worse on generated 1600-job sets) */
     LARGE_TARGETS = 64,
     LARGE_ONWARD = 4,
     TENURE_MIN = 1,
@@ -34,6 +40,7 @@ enum {
     KICKS_MIN = 2, /* random shifts at a restart: 1% of the movable units, within these */
     KICKS_MAX = 50
 };
+enum { RESTART_NONE, RESTART_BEST, RESTART_PATH };
 static const double RAISE = 0.05; /* see cp_tabu_setup */
 static const double LOWER = 0.95;
 
@@ -49,7 +56,9 @@ typedef struct shared {
     cp_tabu **workers;
     cp_rank best;
     int *best_plan;
-    int *restart;         /* per thread: restart from best_plan at this meeting */
+    int *restart;         /* per thread: restart at this meeting (a RESTART_ value) */
+    cp_elite *elite;      /* params->elite where used, else NULL */
+    int **path_plan;      /* with elite: per thread, a plan on a path of the pool */
     int *last_better;     /* per thread: meeting at which its own best last improved */
     cp_rank *own;         /* per thread: its best rank at the last meeting */
     long long *evaluated; /* per thread */
@@ -87,11 +96,21 @@ static void meet(shared *sh, int epoch)
         cp_tabu_best(sh->workers[winner], sh->best_plan);
     }
     report(sh);
+    for (int t = 0; sh->elite && t < sh->threads; t++) {
+        if (!sh->own[t].feasible)
+            continue;
+        cp_tabu_best(sh->workers[t], sh->path_plan[t]);
+        cp_elite_offer(sh->elite, sh->path_plan[t], sh->own[t].objective);
+    }
     bool work_done = sh->per_thread > 0;
     for (int t = 0; t < sh->threads; t++) {
-        sh->restart[t] = epoch - sh->last_better[t] >= PATIENCE;
+        sh->restart[t] = epoch - sh->last_better[t] >= PATIENCE ? RESTART_BEST : RESTART_NONE;
         if (sh->restart[t])
             sh->last_better[t] = epoch;
+        if (sh->restart[t] && sh->elite && cp_elite_size(sh->elite) >= 2) {
+            sh->restart[t] = RESTART_PATH;
+            sh->evaluated[t] += cp_elite_relink(sh->elite, sh->path_plan[t]);
+        }
         work_done = work_done && sh->evaluated[t] >= sh->per_thread;
     }
     bool unlimited = sh->per_thread <= 0 && isinf(sh->params->deadline);
@@ -124,8 +143,10 @@ static void run_threads(shared *sh, const cp_tabu_setup *setup)
 #pragma omp single
             meet(sh, epoch);
             /* the implicit barrier of single: every thread sees the meeting's decisions */
-            if (!sh->done && sh->restart[t])
+            if (!sh->done && sh->restart[t] == RESTART_BEST)
                 cp_tabu_restart(sh->workers[t], sh->best_plan, sh->kicks);
+            else if (!sh->done && sh->restart[t] == RESTART_PATH)
+                cp_tabu_restart(sh->workers[t], sh->path_plan[t], 0);
         }
     }
 }
@@ -141,10 +162,11 @@ static int clamp(int value, int low, int high)
  * types). Up to LARGE_UNITS: each unit
  * tries only its first few pairs by guide, with compound moves of up to three units (on
  * generalized assignment sets a Lagrangian guide's first three pairs hold nearly every move
- * worth making, and a small neighbourhood buys many more iterations). Beyond: many pairs per
- * unit, compound moves of two units only where the unit alone would not fit. */
+ * worth making, and a small neighbourhood buys many more iterations), more of them with
+ * restarts on paths (paths). Beyond: many pairs per unit, compound moves of two units only
+ * where the unit alone would not fit. */
 static void configure(cp_tabu_setup *setup, const cp_state_model *m, const int *order,
-                      const int *rank, const int *movable, bool guided)
+                      const int *rank, const int *movable, bool guided, bool paths)
 {
     bool large = setup->n_movable > LARGE_UNITS;
     int few = guided ? GUIDED_TARGETS : PLAIN_TARGETS;
@@ -157,7 +179,7 @@ static void configure(cp_tabu_setup *setup, const cp_state_model *m, const int *
         .onward = large ? LARGE_ONWARD : few,
         .compound = true,
         .blocked_only = large,
-        .extend = large ? 0 : EXTEND,
+        .extend = large ? 0 : paths ? PATH_EXTEND : EXTEND,
     };
     setup->window = setup->n_movable < WINDOW_MAX ? setup->n_movable : WINDOW_MAX;
     setup->tenure = clamp(setup->n_movable / 100, TENURE_MIN, TENURE_MAX);
@@ -213,7 +235,8 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
 
     cp_tabu_setup setup;
     int *movable = movable_units(m, &setup.n_movable);
-    configure(&setup, m, order, rank, movable, params->guide != NULL);
+    bool paths = params->elite && setup.n_movable <= PATH_UNITS;
+    configure(&setup, m, order, rank, movable, params->guide != NULL, paths);
 
     shared sh = {.params = params, .threads = threads, .best_plan = plan};
     sh.best = plan_rank;
@@ -223,6 +246,14 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     sh.last_better = cp_calloc((size_t)threads, sizeof(int));
     sh.own = cp_malloc((size_t)threads * sizeof(cp_rank));
     sh.evaluated = cp_calloc((size_t)threads, sizeof(long long));
+    if (paths) {
+        sh.elite = params->elite;
+        sh.path_plan = cp_calloc((size_t)threads, sizeof *sh.path_plan);
+        for (int t = 0; t < threads; t++)
+            sh.path_plan[t] = cp_malloc((size_t)n_units * sizeof(int) + 1);
+        if (plan_rank.feasible)
+            cp_elite_offer(sh.elite, plan, plan_rank.objective);
+    }
     for (int t = 0; t < threads; t++)
         sh.own[t] = sh.best;
     sh.per_thread = params->max_moves > 0 ? (params->max_moves + threads - 1) / threads : 0;
@@ -247,6 +278,9 @@ void cp_search_run(const cp_candidates *candidates, const int *start,
     free(sh.last_better);
     free(sh.own);
     free(sh.evaluated);
+    for (int t = 0; t < threads && sh.path_plan; t++)
+        free(sh.path_plan[t]);
+    free(sh.path_plan);
     free(movable);
     free(order);
     free(rank);

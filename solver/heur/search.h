@@ -2,9 +2,11 @@
  * tabu search per OpenMP thread (heur/tabu.h), each on its own copy of the plan and its own
  * random stream. The threads meet every fixed amount of work: the best plan so far is taken
  * by (rank, thread index), and a thread whose own best has not improved for a few meetings
- * starts again from it after a random kick. The plan returned depends only on the instance,
- * the start, the guide, the seed and the thread count, unless the clock or a signal stopped
- * the search. */
+ * starts again from it after a random kick, or, given an elite pool (heur/elite.h) on a small
+ * instance, from a point on a path between two plans of the pool, which is offered the
+ * threads' bests at every meeting. The plan returned depends only on the instance, the start,
+ * the guide, the seed, the thread count and the pool, unless the clock or a signal stopped the
+ * search. */
 #ifndef CAREPOOL_HEUR_SEARCH_H
 #define CAREPOOL_HEUR_SEARCH_H
 
@@ -12,6 +14,7 @@
 #include <stdint.h>
 
 #include "core/candidates.h"
+#include "heur/elite.h"
 #include "heur/state.h"
 
 typedef struct cp_search_params {
@@ -31,6 +34,8 @@ typedef struct cp_search_params {
     void *context;
     const cp_state_model *model; /* cp_state_model_create(candidates), to reuse it across runs;
                                     NULL: built and freed here */
+    cp_elite *elite; /* NULL, or a pool of good plans of this instance kept across runs: see
+                        above */
 } cp_search_params;
 
 /* Stop reasons. */
