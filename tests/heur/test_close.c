@@ -13,6 +13,7 @@
 #include "core/candidates.h"
 #include "heur/close.h"
 #include "heur/state.h"
+#include "candidates_of.h"
 #include "instance_builder.h"
 
 /* n people of authority a; s0 (capacity capacity0, 100 a week) and s1 (95 a week), two
@@ -39,9 +40,7 @@ typedef struct fixture {
 static fixture prepare(cp_instance *in)
 {
     tb_finish(in);
-    fixture f = {.in = in};
-    cp_errors why = {0};
-    assert_int_equal(cp_candidates_build(in, cp_instance_config(in, "pooled"), &f.c, &why), 0);
+    fixture f = {.in = in, .c = candidates_of(in, "pooled")};
     f.m = cp_state_model_create(f.c);
     return f;
 }

@@ -9,20 +9,13 @@
 #include <cmocka.h>
 
 #include "heur/construct.h"
+#include "candidates_of.h"
 #include "heur/small_instances.h"
-
-static cp_candidates *candidates_of(cp_instance *in)
-{
-    cp_candidates *c = NULL;
-    cp_errors why = {0};
-    assert_int_equal(cp_candidates_build(in, cp_instance_config(in, "pooled"), &c, &why), 0);
-    return c;
-}
 
 /* Builds the plan of in and returns the service of each unit (-1: unplaced). */
 static void construct_services(cp_instance *in, int *service, bool expect_feasible)
 {
-    cp_candidates *c = candidates_of(in);
+    cp_candidates *c = candidates_of(in, "pooled");
     cp_state_model *m = cp_state_model_create(c);
     int plan[8];
     assert_int_equal(cp_construct(m, NULL, NULL, NULL, NULL, plan), expect_feasible);
@@ -111,7 +104,7 @@ static void test_feasible_when_possible(void **state)
     int solvable = 0, unsolvable = 0;
     for (uint64_t seed = 1; seed <= 60; seed++) {
         cp_instance *in = small_instance(seed, seed % 2 ? 1 : 0.75);
-        cp_candidates *c = candidates_of(in);
+        cp_candidates *c = candidates_of(in, "pooled");
         cp_state_model *m = cp_state_model_create(c);
         int plan[8];
         bool feasible = cp_construct(m, NULL, NULL, NULL, NULL, plan);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "heur/elite.h"
+#include "candidates_of.h"
 #include "instance_builder.h"
 
 enum { JOBS = 6 };
@@ -49,9 +50,7 @@ typedef struct fixture {
 static fixture fixture_create(void)
 {
     fixture f = {.in = two_agents()};
-    cp_errors why = {0};
-    assert_int_equal(cp_candidates_build(f.in, cp_instance_config(f.in, "pooled"), &f.c, &why),
-                     0);
+    f.c = candidates_of(f.in, "pooled");
     assert_int_equal(f.c->n_pairs, 2 * JOBS);
     f.m = cp_state_model_create(f.c);
     return f;

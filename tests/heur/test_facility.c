@@ -13,6 +13,7 @@
 
 #include "core/candidates.h"
 #include "heur/facility.h"
+#include "candidates_of.h"
 #include "instance_builder.h"
 
 /* Two people at one point, sA (provider A) and sB (provider B), 10 places each at 100 a
@@ -36,9 +37,7 @@ static cp_instance *two_providers(bool two_councils)
 /* The bound with pair costs price + cost, multipliers 0, contract cost 40. */
 static double bound_of(const cp_instance *in, const char *config, const double *unplaced)
 {
-    cp_candidates *c = NULL;
-    cp_errors why = {0};
-    assert_int_equal(cp_candidates_build(in, cp_instance_config(in, config), &c, &why), 0);
+    cp_candidates *c = candidates_of(in, config);
     double *cost = malloc((size_t)c->n_pairs * sizeof *cost);
     for (int p = 0; p < c->n_pairs; p++)
         cost[p] = c->pair_price[p] + c->pair_cost[p];

@@ -15,18 +15,11 @@
 #include "core/candidates.h"
 #include "core/check.h"
 #include "heur/lagrange.h"
+#include "candidates_of.h"
 #include "instance_builder.h"
 #include "util/status.h"
 
 /* The candidates of instance under the named configuration (built successfully). */
-static cp_candidates *candidates_of(const cp_instance *in, const char *config)
-{
-    cp_candidates *c = NULL;
-    cp_errors why = {0};
-    assert_int_equal(cp_candidates_build(in, cp_instance_config(in, config), &c, &why), CP_OK);
-    return c;
-}
-
 /* The least objective over every plan the checker accepts (each user unplaced or in any
  * service), or INFINITY when none is feasible. For a handful of users and services only. */
 static double brute_force_optimum(const cp_instance *in, const char *config)

@@ -12,16 +12,9 @@
 #include <string.h>
 
 #include "heur/search.h"
+#include "candidates_of.h"
 #include "heur/small_instances.h"
 #include "util/timer.h"
-
-static cp_candidates *candidates_of(cp_instance *in)
-{
-    cp_candidates *c = NULL;
-    cp_errors why = {0};
-    assert_int_equal(cp_candidates_build(in, cp_instance_config(in, "pooled"), &c, &why), 0);
-    return c;
-}
 
 /* Services s0 (capacity 2, price 100), s1 (capacity 2, price 150, 10% off from 2 places) and
  * candidate c (capacity 3, price 60, fixed cost 100, minimum 3); four people at one point, u3
@@ -47,7 +40,7 @@ static void test_reaches_hand_optimum(void **state)
     in->users[3].has_spot_cost = true;
     in->users[3].spot_cost = 90;
     tb_finish(in);
-    cp_candidates *c = candidates_of(in);
+    cp_candidates *c = candidates_of(in, "pooled");
     /* start: u0, u1 in s0; u2, u3 in s1 (pairs are 3 per unit, services ascending) */
     int start[4] = {0, 3, 6 + 1, 9 + 1};
     cp_search_params params = cp_search_defaults();
@@ -72,7 +65,7 @@ static void test_reaches_enumerated_optimum(void **state)
     (void)state;
     for (uint64_t seed = 1; seed <= 30; seed++) {
         cp_instance *in = small_instance(seed, seed % 2 ? 1 : 0.75);
-        cp_candidates *c = candidates_of(in);
+        cp_candidates *c = candidates_of(in, "pooled");
         double optimum = brute_force_optimum(c);
         cp_search_params params = cp_search_defaults();
         params.seed = seed;
@@ -139,7 +132,7 @@ static void test_same_seed_same_plan(void **state)
 {
     (void)state;
     cp_instance *in = assignment_instance(1);
-    cp_candidates *c = candidates_of(in);
+    cp_candidates *c = candidates_of(in, "pooled");
     for (int threads = 1; threads <= 2; threads++) {
         cp_search_result a = run(c, threads, 5, 3000000), b = run(c, threads, 5, 3000000);
         assert_true(a.feasible);
@@ -160,7 +153,7 @@ static void test_one_and_two_threads_valid(void **state)
 {
     (void)state;
     cp_instance *in = assignment_instance(2);
-    cp_candidates *c = candidates_of(in);
+    cp_candidates *c = candidates_of(in, "pooled");
     cp_search_result one = run(c, 1, 9, 4000000), two = run(c, 2, 9, 4000000);
     assert_true(one.feasible);
     assert_true(two.feasible);
@@ -193,7 +186,7 @@ static void test_stall_and_callback(void **state)
 {
     (void)state;
     cp_instance *in = assignment_instance(3);
-    cp_candidates *c = candidates_of(in);
+    cp_candidates *c = candidates_of(in, "pooled");
     cp_search_params params = cp_search_defaults();
     params.on_meeting = note;
     n_meetings = n_increases = 0;
@@ -213,7 +206,7 @@ static void test_deadline(void **state)
 {
     (void)state;
     cp_instance *in = assignment_instance(4);
-    cp_candidates *c = candidates_of(in);
+    cp_candidates *c = candidates_of(in, "pooled");
     cp_search_params params = cp_search_defaults();
     params.deadline = cp_wall_seconds() - 1;
     params.threads = 2;
