@@ -104,12 +104,13 @@ typedef struct contract_limits {
 } contract_limits;
 
 /* Per provider: the current pool's limits, the capacity, and which pool and unit last
- * touched it. */
+ * touched it; and the providers the current pool touches. */
 typedef struct limits_work {
     contract_limits *limits;
     double *capacity;
     double *largest; /* the last unit's largest pair places at the provider */
     int *pool, *unit;
+    int *touched, n_touched;
 } limits_work;
 
 /* The places each service's usable pairs could bring it: the fixed cost of a candidate is
@@ -130,6 +131,7 @@ static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const in
 {
     const cp_candidates *c = l->candidates;
     const cp_instance *instance = c->instance;
+    w->n_touched = 0;
     for (int i = from; i < to; i++) {
         int k = order[i];
         for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
@@ -141,6 +143,7 @@ static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const in
                 w->pool[v] = pool;
                 w->unit[v] = -1;
                 w->limits[v].places = 0;
+                w->touched[w->n_touched++] = v;
             }
             if (w->unit[v] != k) {
                 w->unit[v] = k;
@@ -152,24 +155,18 @@ static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const in
             }
         }
     }
-    for (int i = from; i < to; i++) {
-        int k = order[i];
-        for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
-            int v = instance->services[c->pair_service[p]].provider;
-            if (w->pool[v] != pool || w->unit[v] == -2)
-                continue;
-            w->unit[v] = -2; /* done for this pool */
-            contract_limits *limit = &w->limits[v];
-            double demand = limit->places + tolerance(limit->places);
-            limit->places = fmin(demand, w->capacity[v] + tolerance(w->capacity[v]));
-            limit->low = limit->high = 0;
-            const cp_tier_list *list = instance->tiers ? &instance->tiers[v] : NULL;
-            for (int t = 0; list && t < list->count; t++)
-                if (list->tiers[t].min_places <= limit->places) {
-                    limit->low = fmin(limit->low, list->tiers[t].discount);
-                    limit->high = fmax(limit->high, list->tiers[t].discount);
-                }
-        }
+    for (int i = 0; i < w->n_touched; i++) {
+        int v = w->touched[i];
+        contract_limits *limit = &w->limits[v];
+        double demand = limit->places + tolerance(limit->places);
+        limit->places = fmin(demand, w->capacity[v] + tolerance(w->capacity[v]));
+        limit->low = limit->high = 0;
+        const cp_tier_list *list = instance->tiers ? &instance->tiers[v] : NULL;
+        for (int t = 0; list && t < list->count; t++)
+            if (list->tiers[t].min_places <= limit->places) {
+                limit->low = fmin(limit->low, list->tiers[t].discount);
+                limit->high = fmax(limit->high, list->tiers[t].discount);
+            }
     }
 }
 
@@ -202,6 +199,7 @@ static void build_relaxed_costs(cp_lagrange *l)
         .largest = cp_calloc((size_t)n_providers + 1, sizeof *w.largest),
         .pool = cp_malloc((size_t)n_providers * sizeof *w.pool + 1),
         .unit = cp_malloc((size_t)n_providers * sizeof *w.unit + 1),
+        .touched = cp_malloc((size_t)n_providers * sizeof *w.touched + 1),
     };
     for (int v = 0; v < n_providers; v++)
         w.pool[v] = -1;
@@ -237,6 +235,7 @@ static void build_relaxed_costs(cp_lagrange *l)
     free(order);
     free(start);
     free(demand);
+    free(w.touched);
     free(w.unit);
     free(w.pool);
     free(w.largest);
