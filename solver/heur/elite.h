@@ -33,11 +33,11 @@ bool cp_elite_offer(cp_elite *elite, const int *plan, double objective);
 /* Plans in the pool. */
 int cp_elite_size(const cp_elite *elite);
 
-/* Draws a path (needs two plans): writes into plan a point on the way from a random member
- * towards another, after a random share in [0.25, 0.75] of the units where they differ has
- * taken the second's pair, each step the change of least penalised score on a state with unit
- * weights (ties: the lower unit). Returns the moves evaluated. Deterministic for the pool's
- * history, seed and stream. */
+/* Draws a path (needs two plans): from a random member towards another, where they differ,
+ * a unit at a time takes the second's pair, each step the change of least penalised score on
+ * a state with unit weights (ties: the lower unit). Writes into plan the point of least
+ * penalised score (the first of equals) between a quarter and three quarters of the way.
+ * Returns the moves evaluated. Deterministic for the pool's history, seed and stream. */
 long cp_elite_relink(cp_elite *elite, int *plan);
 
 #endif

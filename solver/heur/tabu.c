@@ -8,6 +8,7 @@
  * length of moves, so O(1) per move amortised). */
 #include "heur/tabu.h"
 
+#include "heur/chain.h"
 #include "heur/moves.h"
 #include "util/alloc.h"
 #include "util/interrupt.h"
@@ -36,6 +37,7 @@ struct cp_tabu {
     int now;            /* moves made */
     int *perm, cursor;  /* movable units in a random order, renewed at each pass */
     bool *is_movable;   /* per unit */
+    int *chain_starts;  /* setup->chain_starts units drawn at a local optimum */
     int since;          /* units evaluated since the last move */
     int unadapted;      /* improving moves since the weights last adapted */
     long long picks;    /* units taken so far */
@@ -198,6 +200,7 @@ cp_tabu *cp_tabu_create(const cp_tabu_setup *setup, const int *plan, uint64_t se
     t->perm = cp_malloc((size_t)setup->n_movable * sizeof(int) + 1);
     memcpy(t->perm, setup->movable, (size_t)setup->n_movable * sizeof(int));
     t->is_movable = cp_calloc((size_t)m->n_units + 1, sizeof(bool));
+    t->chain_starts = cp_malloc((size_t)setup->chain_starts * sizeof(int) + 1);
     for (int i = 0; i < setup->n_movable; i++)
         t->is_movable[setup->movable[i]] = true;
     t->cursor = setup->n_movable;
@@ -218,6 +221,7 @@ void cp_tabu_destroy(cp_tabu *t)
     free(t->tabu_unplaced);
     free(t->perm);
     free(t->is_movable);
+    free(t->chain_starts);
     free(t->snapshot);
     free(t->journal);
     free(t);
@@ -294,6 +298,27 @@ static void note_neighbour(cp_tabu *t, const cp_unit_move *move)
     record(t, back, move->n);
 }
 
+/* At a local optimum: the best ejection chain from a few random units, made when it beats the
+ * escape (Yagiura, Ibaraki and Glover's search tries chains where shifts and swaps fail).
+ * Returns the moves evaluated; *made tells whether a chain was made. */
+static long chain_escape(cp_tabu *t, const cp_scan *scan, bool *made, bool *improving)
+{
+    const cp_tabu_setup *setup = t->setup;
+    for (int i = 0; i < setup->chain_starts; i++)
+        t->chain_starts[i] = setup->movable[cp_rng_int(&t->rng, 0, setup->n_movable - 1)];
+    cp_chain chain;
+    double below = t->escape.n > 0 ? t->escape.score : INFINITY;
+    long evaluated = cp_chain_search(t->st, scan, t->is_movable, t->chain_starts,
+                                     setup->chain_starts, below, &chain);
+    *made = chain.n > 0;
+    if (*made) {
+        *improving = chain.score < -1e-9 * setup->model->cost_scale;
+        for (int i = 0; i < chain.n; i++)
+            make(t, &chain.moves[i], 1);
+    }
+    return evaluated;
+}
+
 long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
 {
     const cp_tabu_setup *setup = t->setup;
@@ -329,8 +354,10 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
         if (++t->since < setup->window)
             continue;
         /* a window without an improving move: a local optimum */
-        bool improving = t->escape.n > 0 && t->escape.score < -eps;
-        if (t->escape.n > 0)
+        bool improving = t->escape.n > 0 && t->escape.score < -eps, chained = false;
+        if (setup->chain_starts > 0)
+            evaluated += chain_escape(t, &scan, &chained, &improving);
+        if (!chained && t->escape.n > 0)
             make(t, t->escape.moves, t->escape.n);
         if (!improving)
             adapt_penalties(t);

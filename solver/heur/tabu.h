@@ -29,6 +29,8 @@ typedef struct cp_tabu_setup {
     double start_scale;    /* the penalty scale starts at this times the model's cost_scale */
     double raise;          /* violated weights grow by up to this fraction at a local optimum */
     double lower;          /* all weights shrink by this factor at a local optimum (1: never) */
+    int chain_starts;      /* at a local optimum, ejection chains (heur/chain.h) from this many
+                              random units are tried before the escape (0: none) */
 } cp_tabu_setup;
 
 /* When to stop early: *flag (shared by the threads) becomes non-zero when the deadline
