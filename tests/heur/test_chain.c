@@ -78,14 +78,20 @@ static cp_scan scan_of(const fixture *f, int targets)
     return (cp_scan){.order = f->order, .targets = targets};
 }
 
+/* The cycle instance's plan of 300: person i in s_i. */
+static cp_state *everyone_in_own_service(const fixture *f)
+{
+    int plan[3];
+    for (int u = 0; u < 3; u++)
+        plan[u] = cp_state_pair_at(f->m, u, u);
+    return cp_state_create(f->m, plan);
+}
+
 static void test_finds_cycle(void **state)
 {
     (void)state;
     fixture f = prepare(cycle_instance());
-    int plan[3];
-    for (int u = 0; u < 3; u++)
-        plan[u] = cp_state_pair_at(f.m, u, u);
-    cp_state *st = cp_state_create(f.m, plan);
+    cp_state *st = everyone_in_own_service(&f);
     cp_scan scan = scan_of(&f, 3);
     int start = 0;
     cp_chain chain;
@@ -109,10 +115,7 @@ static void test_respects_tabu(void **state)
 {
     (void)state;
     fixture f = prepare(cycle_instance());
-    int plan[3];
-    for (int u = 0; u < 3; u++)
-        plan[u] = cp_state_pair_at(f.m, u, u);
-    cp_state *st = cp_state_create(f.m, plan);
+    cp_state *st = everyone_in_own_service(&f);
     int *tabu = calloc((size_t)f.m->n_pairs, sizeof(int));
     tabu[cp_state_pair_at(f.m, 2, 0)] = 10;
     cp_scan scan = scan_of(&f, 3);
