@@ -35,7 +35,7 @@ enum {
 static const long long FIRST_WORK = 40000000; /* pairs x steps before the first plan */
 /* A round whose bound closes less than this share of the gap counts as stalled: the bound can
  * creep up for minutes after the last better plan (wla pooled: last plan at 35 s, the bound
- * still rising by about 0.3% of the gap a round at 155 s) */
+ * still closing about 1.7% of the gap every 15 s, over several rounds, at 155 s) */
 static const double STALL_GAP_SHARE = 0.01;
 
 cp_heur_options cp_heur_options_default(void)
