@@ -9,21 +9,9 @@
 
 #include <math.h>
 
-static double score_of(const cp_state *st)
-{
-    return st->objective + cp_state_penalty(st);
-}
-
 static double waiting_cost(const cp_state_model *m, int unit)
 {
     return m->unit_unplaced[unit] + (m->unit_mandatory[unit] ? m->mandatory_weight : 0);
-}
-
-static bool is_tabu(const cp_scan *scan, int unit, int to)
-{
-    if (to >= 0)
-        return scan->tabu && scan->tabu[to] > scan->now;
-    return scan->tabu_unplaced && scan->tabu_unplaced[unit] > scan->now;
 }
 
 /* Whether unit is one of the chain's (their old places are in undo[0..n]). */
@@ -59,8 +47,8 @@ static long chain_from(cp_state *st, const cp_scan *scan, const bool *ejectable,
     undo[0] = (cp_move){start, st->pair_of_unit[start]};
     cp_state_apply(st, &(cp_move){start, -1}, 1);
     for (;;) {
-        double now = score_of(st);
-        if (!m->unit_mandatory[unit] && !is_tabu(scan, unit, -1))
+        double now = cp_state_score(st);
+        if (!m->unit_mandatory[unit] && !cp_scan_is_tabu(scan, unit, -1))
             offer(best, path, n, (cp_move){unit, -1}, now - base);
         int first = c->pair_start[unit], degree = c->pair_start[unit + 1] - first;
         int targets = scan->targets < degree ? scan->targets : degree;
@@ -68,7 +56,7 @@ static long chain_from(cp_state *st, const cp_scan *scan, const bool *ejectable,
         double next_score = INFINITY;
         for (int i = 0; i < targets; i++) {
             int p = scan->order[first + i];
-            if (p == undo[n].to || is_tabu(scan, unit, p))
+            if (p == undo[n].to || cp_scan_is_tabu(scan, unit, p))
                 continue;
             cp_move end = {unit, p};
             cp_delta d = cp_state_delta(st, &end, 1);
@@ -108,7 +96,7 @@ long cp_chain_search(cp_state *state, const cp_scan *scan, const bool *ejectable
 {
     best->n = 0;
     best->score = below;
-    double base = score_of(state);
+    double base = cp_state_score(state);
     long evaluated = 0;
     for (int i = 0; i < n_starts; i++)
         if (state->pair_of_unit[starts[i]] >= 0)

@@ -127,7 +127,7 @@ long cp_elite_relink(cp_elite *e, int *plan)
         cp_move move = {differ[chosen], to[differ[chosen]]};
         cp_state_apply(st, &move, 1);
         differ[chosen] = differ[d - step - 1];
-        double score = st->objective + cp_state_penalty(st);
+        double score = cp_state_score(st);
         if (step + 1 >= first && score < least_score) {
             least_score = score;
             cp_state_plan(st, plan);

@@ -13,13 +13,6 @@
 #include <math.h>
 #include <stdlib.h>
 
-static bool is_tabu(const cp_scan *scan, int unit, int to)
-{
-    if (to >= 0)
-        return scan->tabu && scan->tabu[to] > scan->now;
-    return scan->tabu_unplaced && scan->tabu_unplaced[unit] > scan->now;
-}
-
 static void keep(cp_unit_move *slot, const cp_move *moves, int n, cp_delta delta, double score)
 {
     for (int i = 0; i < n; i++)
@@ -66,7 +59,7 @@ static void consider(const cp_state *st, const cp_scan *scan, const cp_move *mov
         return;
     bool tabu = false;
     for (int i = 0; i < n; i++)
-        tabu = tabu || is_tabu(scan, moves[i].unit, moves[i].to);
+        tabu = tabu || cp_scan_is_tabu(scan, moves[i].unit, moves[i].to);
     if (tabu && !(feasible && st->objective + delta.objective < scan->aspiration))
         return;
     keep(best, moves, n, delta, score);

@@ -41,6 +41,14 @@ typedef struct cp_scan {
     double aspiration; /* a tabu move is admitted if it gives a feasible plan below this */
 } cp_scan;
 
+/* Whether scan's tabu marks forbid sending unit to `to` (a pair, or -1: unplaced). */
+static inline bool cp_scan_is_tabu(const cp_scan *scan, int unit, int to)
+{
+    if (to >= 0)
+        return scan->tabu && scan->tabu[to] > scan->now;
+    return scan->tabu_unplaced && scan->tabu_unplaced[unit] > scan->now;
+}
+
 /* Scans unit's moves into *found (ties: the first in scan order). Returns the number of moves
  * evaluated. */
 long cp_moves_scan(const cp_state *state, const cp_scan *scan, int unit, cp_scan_result *found);

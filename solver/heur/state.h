@@ -117,6 +117,12 @@ void cp_state_refresh(cp_state *state);
 /* Penalty of the current plan: scale x weighted + mandatory weight x mandatory units out. */
 double cp_state_penalty(const cp_state *state);
 
+/* What the search minimises: the objective plus the penalty. */
+static inline double cp_state_score(const cp_state *state)
+{
+    return state->objective + cp_state_penalty(state);
+}
+
 /* Whether the plan meets every constraint (within the checker's tolerance). */
 bool cp_state_feasible(const cp_state *state);
 
