@@ -25,9 +25,9 @@ void cp_elite_destroy(cp_elite *elite);
 
 /* Offers a feasible plan (n_units pair indices or -1) of value objective. When it differs from
  * some member in fewer than spread units, it replaces the nearest such member (one of the
- * nearest, deterministically) if better than it and not the same plan; otherwise it is kept when the pool has room
- * or it is better than the worst member, which it replaces (ties: the one kept earliest).
- * Returns whether it was kept. */
+ * nearest, deterministically) if better than it and not the same plan; otherwise it is kept
+ * when the pool has room or it is better than the worst member, which it replaces (ties: the
+ * one kept earliest). Returns whether it was kept. */
 bool cp_elite_offer(cp_elite *elite, const int *plan, double objective);
 
 /* Plans in the pool. */

@@ -273,7 +273,7 @@ static bool should_stop(const cp_tabu_stop *stop)
  * best: the weights of what it violates grow, the most violated most. */
 static void adapt_penalties(cp_tabu *t)
 {
-    double score = t->st->objective + cp_state_penalty(t->st);
+    double score = cp_state_score(t->st);
     if (t->best.feasible && score >= t->best.objective - 1e-9 * (1 + fabs(score)))
         cp_state_rescale(t->st, t->setup->lower);
     else
@@ -298,25 +298,17 @@ static void note_neighbour(cp_tabu *t, const cp_unit_move *move)
     record(t, back, move->n);
 }
 
-/* At a local optimum: the best ejection chain from a few random units, made when it beats the
- * escape (Yagiura, Ibaraki and Glover's search tries chains where shifts and swaps fail).
- * Returns the moves evaluated; *made tells whether a chain was made. */
-static long chain_escape(cp_tabu *t, const cp_scan *scan, bool *made, bool *improving)
+/* At a local optimum: into *chain the best ejection chain from a few random units that beats
+ * the escape, if any (Yagiura, Ibaraki and Glover's search tries chains where shifts and swaps
+ * fail). Returns the moves evaluated. */
+static long find_chain(cp_tabu *t, const cp_scan *scan, cp_chain *chain)
 {
     const cp_tabu_setup *setup = t->setup;
     for (int i = 0; i < setup->chain_starts; i++)
         t->chain_starts[i] = setup->movable[cp_rng_int(&t->rng, 0, setup->n_movable - 1)];
-    cp_chain chain;
     double below = t->escape.n > 0 ? t->escape.score : INFINITY;
-    long evaluated = cp_chain_search(t->st, scan, t->is_movable, t->chain_starts,
-                                     setup->chain_starts, below, &chain);
-    *made = chain.n > 0;
-    if (*made) {
-        *improving = chain.score < -1e-9 * setup->model->cost_scale;
-        for (int i = 0; i < chain.n; i++)
-            make(t, &chain.moves[i], 1);
-    }
-    return evaluated;
+    return cp_chain_search(t->st, scan, t->is_movable, t->chain_starts, setup->chain_starts,
+                           below, chain);
 }
 
 long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
@@ -354,11 +346,17 @@ long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)
         if (++t->since < setup->window)
             continue;
         /* a window without an improving move: a local optimum */
-        bool improving = t->escape.n > 0 && t->escape.score < -eps, chained = false;
+        bool improving = t->escape.n > 0 && t->escape.score < -eps;
+        cp_chain chain = {.n = 0};
         if (setup->chain_starts > 0)
-            evaluated += chain_escape(t, &scan, &chained, &improving);
-        if (!chained && t->escape.n > 0)
+            evaluated += find_chain(t, &scan, &chain);
+        if (chain.n > 0) {
+            improving = chain.score < -eps;
+            for (int i = 0; i < chain.n; i++)
+                make(t, &chain.moves[i], 1);
+        } else if (t->escape.n > 0) {
             make(t, t->escape.moves, t->escape.n);
+        }
         if (!improving)
             adapt_penalties(t);
         t->since = 0;
