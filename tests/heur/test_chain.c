@@ -17,13 +17,8 @@
 #include "heur/chain.h"
 #include "heur/moves.h"
 #include "heur/state.h"
-#include "candidates_of.h"
+#include "model_fixture.h"
 #include "small_instances.h"
-
-static double score_of(const cp_state *st)
-{
-    return st->objective + cp_state_penalty(st);
-}
 
 /* Three services of one place; person i sits in s_i at 100 a week, would pay 90 in s_(i+1)
  * and 200 in s_(i+2): the plan costs 300, the cycle of all three to their next service 270. */
@@ -46,21 +41,20 @@ static cp_instance *cycle_instance(void)
 }
 
 typedef struct fixture {
-    cp_instance *in;
-    cp_candidates *c;
-    cp_state_model *m;
+    model_fixture model;
     int *order;
     bool *ejectable;
 } fixture;
 
 static fixture prepare(cp_instance *in)
 {
-    fixture f = {.in = in, .c = candidates_of(in, "pooled")};
-    f.m = cp_state_model_create(f.c);
-    f.order = cp_moves_order(f.m, NULL, 1, NULL);
-    f.ejectable = malloc((size_t)f.m->n_units * sizeof(bool));
-    for (int k = 0; k < f.m->n_units; k++)
-        f.ejectable[k] = f.c->pair_start[k + 1] - f.c->pair_start[k] + !f.m->unit_mandatory[k] > 1;
+    fixture f = {.model = model_fixture_of(in)};
+    const cp_state_model *m = f.model.m;
+    const cp_candidates *c = f.model.c;
+    f.order = cp_moves_order(m, NULL, 1, NULL);
+    f.ejectable = malloc((size_t)m->n_units * sizeof(bool));
+    for (int k = 0; k < m->n_units; k++)
+        f.ejectable[k] = c->pair_start[k + 1] - c->pair_start[k] + !m->unit_mandatory[k] > 1;
     return f;
 }
 
@@ -68,9 +62,7 @@ static void release(fixture *f)
 {
     free(f->ejectable);
     free(f->order);
-    cp_state_model_destroy(f->m);
-    cp_candidates_destroy(f->c);
-    cp_instance_destroy(f->in);
+    model_fixture_release(&f->model);
 }
 
 static cp_scan scan_of(const fixture *f, int targets)
@@ -83,8 +75,8 @@ static cp_state *everyone_in_own_service(const fixture *f)
 {
     int plan[3];
     for (int u = 0; u < 3; u++)
-        plan[u] = cp_state_pair_at(f->m, u, u);
-    return cp_state_create(f->m, plan);
+        plan[u] = cp_state_pair_at(f->model.m, u, u);
+    return cp_state_create(f->model.m, plan);
 }
 
 static void test_finds_cycle(void **state)
@@ -102,7 +94,7 @@ static void test_finds_cycle(void **state)
     for (int i = 0; i < 3; i++) {
         int u = chain.moves[i].unit;
         assert_int_equal(u, i);
-        assert_int_equal(chain.moves[i].to, cp_state_pair_at(f.m, u, (u + 1) % 3));
+        assert_int_equal(chain.moves[i].to, cp_state_pair_at(f.model.m, u, (u + 1) % 3));
     }
     assert_true(fabs(st->objective - 300) < 1e-9); /* left as it was */
     cp_state_destroy(st);
@@ -116,8 +108,8 @@ static void test_respects_tabu(void **state)
     (void)state;
     fixture f = prepare(cycle_instance());
     cp_state *st = everyone_in_own_service(&f);
-    int *tabu = calloc((size_t)f.m->n_pairs, sizeof(int));
-    tabu[cp_state_pair_at(f.m, 2, 0)] = 10;
+    int *tabu = calloc((size_t)f.model.m->n_pairs, sizeof(int));
+    tabu[cp_state_pair_at(f.model.m, 2, 0)] = 10;
     cp_scan scan = scan_of(&f, 3);
     scan.tabu = tabu;
     scan.now = 5;
@@ -133,9 +125,9 @@ static void test_respects_tabu(void **state)
 /* A plan of random pairs (unplaced where allowed, now and then). */
 static void random_plan(const fixture *f, cp_rng *rng, int *plan)
 {
-    for (int k = 0; k < f->m->n_units; k++) {
-        int first = f->c->pair_start[k], degree = f->c->pair_start[k + 1] - first;
-        bool out = !f->m->unit_mandatory[k] && cp_rng_chance(rng, 0.2);
+    for (int k = 0; k < f->model.m->n_units; k++) {
+        int first = f->model.c->pair_start[k], degree = f->model.c->pair_start[k + 1] - first;
+        bool out = !f->model.m->unit_mandatory[k] && cp_rng_chance(rng, 0.2);
         plan[k] = out || degree == 0 ? -1 : first + (int)cp_rng_int(rng, 0, degree - 1);
     }
 }
@@ -148,29 +140,29 @@ static void test_scores_are_exact(void **state)
         fixture f = prepare(small_instance(seed, seed % 3 == 0 ? 0.6 : 1));
         cp_rng rng;
         cp_rng_seed(&rng, seed, 1);
-        int *plan = malloc((size_t)f.m->n_units * sizeof(int));
-        int *after = malloc((size_t)f.m->n_units * sizeof(int));
+        int *plan = malloc((size_t)f.model.m->n_units * sizeof(int));
+        int *after = malloc((size_t)f.model.m->n_units * sizeof(int));
         random_plan(&f, &rng, plan);
-        cp_state *st = cp_state_create(f.m, plan);
-        double before = score_of(st);
+        cp_state *st = cp_state_create(f.model.m, plan);
+        double before = cp_state_score(st);
         int starts[8];
         for (int i = 0; i < 8; i++)
-            starts[i] = (int)cp_rng_int(&rng, 0, f.m->n_units - 1);
+            starts[i] = (int)cp_rng_int(&rng, 0, f.model.m->n_units - 1);
         cp_scan scan = scan_of(&f, 4);
         cp_chain chain;
         cp_chain_search(st, &scan, f.ejectable, starts, 8, INFINITY, &chain);
 
         cp_state_plan(st, after);
-        assert_memory_equal(plan, after, (size_t)f.m->n_units * sizeof(int));
-        assert_true(fabs(score_of(st) - before) < 1e-6);
+        assert_memory_equal(plan, after, (size_t)f.model.m->n_units * sizeof(int));
+        assert_true(fabs(cp_state_score(st) - before) < 1e-6);
         if (chain.n > 0) {
             found++;
             for (int i = 0; i < chain.n; i++)
                 cp_state_apply(st, &chain.moves[i], 1);
-            cp_state *fresh = cp_state_create(f.m, NULL);
+            cp_state *fresh = cp_state_create(f.model.m, NULL);
             cp_state_plan(st, after);
             cp_state_load(fresh, after);
-            assert_true(fabs(score_of(fresh) - before - chain.score) < 1e-6 * (1 + fabs(before)));
+            assert_true(fabs(cp_state_score(fresh) - before - chain.score) < 1e-6 * (1 + fabs(before)));
             cp_state_destroy(fresh);
         }
         cp_state_destroy(st);

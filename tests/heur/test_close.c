@@ -13,8 +13,8 @@
 #include "core/candidates.h"
 #include "heur/close.h"
 #include "heur/state.h"
-#include "candidates_of.h"
 #include "instance_builder.h"
+#include "model_fixture.h"
 
 /* n people of authority a; s0 (capacity capacity0, 100 a week) and s1 (95 a week), two
  * providers, everything at one point; each unit k has pairs 2k (s0) and 2k + 1 (s1). */
@@ -31,25 +31,10 @@ static cp_instance *two_services(int n, double capacity0)
     return in;
 }
 
-typedef struct fixture {
-    cp_instance *in;
-    cp_candidates *c;
-    cp_state_model *m;
-} fixture;
-
-static fixture prepare(cp_instance *in)
+static model_fixture prepare(cp_instance *in)
 {
     tb_finish(in);
-    fixture f = {.in = in, .c = candidates_of(in, "pooled")};
-    f.m = cp_state_model_create(f.c);
-    return f;
-}
-
-static void release(fixture *f)
-{
-    cp_state_model_destroy(f->m);
-    cp_candidates_destroy(f->c);
-    cp_instance_destroy(f->in);
+    return model_fixture_of(in);
 }
 
 /* s1 a candidate with fixed cost 50: two people there cost 95 + 95 + 50 = 240; either alone
@@ -60,14 +45,14 @@ static void test_closes_candidate_service(void **state)
     cp_instance *in = two_services(2, 5);
     in->services[1].candidate = true;
     in->services[1].fixed_cost = 50;
-    fixture f = prepare(in);
+    model_fixture f = prepare(in);
     int plan[2] = {1, 3};
     double objective = 0;
     assert_true(cp_close_improve(f.m, plan, 50, &objective));
     assert_int_equal(plan[0], 0);
     assert_int_equal(plan[1], 2);
     assert_true(fabs(objective - 200) < 1e-9);
-    release(&f);
+    model_fixture_release(&f);
 }
 
 /* Contract cost 40 a provider; two people in each: 2 x 100 + 2 x 95 + 80 = 470. Closing s0's
@@ -78,7 +63,7 @@ static void test_closes_contract(void **state)
     (void)state;
     cp_instance *in = two_services(4, 5);
     in->settings.contract_cost = 40;
-    fixture f = prepare(in);
+    model_fixture f = prepare(in);
     int plan[4] = {0, 2, 5, 7};
     double objective = 0;
     assert_true(cp_close_improve(f.m, plan, 50, &objective));
@@ -90,7 +75,7 @@ static void test_closes_contract(void **state)
     int small[4] = {0, 2, 5, 7};
     assert_false(cp_close_improve(f.m, small, 1, &objective));
     assert_true(fabs(objective - 470) < 1e-9);
-    release(&f);
+    model_fixture_release(&f);
 }
 
 /* As the first, but s0 holds one person: emptying s1 would overfill it, so the plan stays. */
@@ -100,14 +85,14 @@ static void test_undoes_infeasible_closing(void **state)
     cp_instance *in = two_services(2, 1);
     in->services[1].candidate = true;
     in->services[1].fixed_cost = 50;
-    fixture f = prepare(in);
+    model_fixture f = prepare(in);
     int plan[2] = {1, 3};
     double objective = 0;
     assert_false(cp_close_improve(f.m, plan, 50, &objective));
     assert_int_equal(plan[0], 1);
     assert_int_equal(plan[1], 3);
     assert_true(fabs(objective - 240) < 1e-9);
-    release(&f);
+    model_fixture_release(&f);
 }
 
 int main(void)

@@ -1,8 +1,8 @@
 /* The elite pool: it keeps distinct plans, the best, replacing the worst (the oldest of equal
- * worst), and a plan near a member competes with that member alone; a path from one member towards another changes the units where they differ, each
- * to the other's pair, cheapest change first, its point of least cost between a quarter and
- * three quarters of the way is the restart, and it counts its evaluations; the same seed and
- * offers give the same path. */
+ * worst), and a plan near a member competes with that member alone; a path from one member
+ * towards another changes the units where they differ, each to the other's pair, cheapest
+ * change first, its point of least cost between a quarter and three quarters of the way is the
+ * restart, and it counts its evaluations; the same seed and offers give the same path. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,8 +14,8 @@
 #include <string.h>
 
 #include "heur/elite.h"
-#include "candidates_of.h"
 #include "instance_builder.h"
+#include "model_fixture.h"
 
 enum { JOBS = 6 };
 
@@ -42,26 +42,11 @@ static cp_instance *two_agents(void)
     return in;
 }
 
-typedef struct fixture {
-    cp_instance *in;
-    cp_candidates *c;
-    cp_state_model *m;
-} fixture;
-
-static fixture fixture_create(void)
+static model_fixture fixture_create(void)
 {
-    fixture f = {.in = two_agents()};
-    f.c = candidates_of(f.in, "pooled");
+    model_fixture f = model_fixture_of(two_agents());
     assert_int_equal(f.c->n_pairs, 2 * JOBS);
-    f.m = cp_state_model_create(f.c);
     return f;
-}
-
-static void fixture_destroy(fixture *f)
-{
-    cp_state_model_destroy(f->m);
-    cp_candidates_destroy(f->c);
-    cp_instance_destroy(f->in);
 }
 
 /* The plan with job k at agent (mask >> k) & 1. */
@@ -81,7 +66,7 @@ static bool offer(cp_elite *e, int mask, double objective)
 static void test_keeps_distinct_best(void **state)
 {
     (void)state;
-    fixture f = fixture_create();
+    model_fixture f = fixture_create();
     cp_elite *e = cp_elite_create(f.m, 3, 1, 1, 0);
     assert_int_equal(cp_elite_size(e), 0);
     assert_true(offer(e, 1, 10));   /* pool A10 */
@@ -100,14 +85,14 @@ static void test_keeps_distinct_best(void **state)
     assert_false(offer(e, 3, 10.1)); /* better, but C is in: no duplicate */
     assert_int_equal(cp_elite_size(e), 3);
     cp_elite_destroy(e);
-    fixture_destroy(&f);
+    model_fixture_release(&f);
 }
 
 /* Spread 2: a plan one unit from a member competes with that member alone. */
 static void test_spread(void **state)
 {
     (void)state;
-    fixture f = fixture_create();
+    model_fixture f = fixture_create();
     cp_elite *e = cp_elite_create(f.m, 3, 2, 1, 0);
     assert_true(offer(e, 0, 300));
     assert_false(offer(e, 1, 310)); /* one unit from 0, and worse */
@@ -123,7 +108,7 @@ static void test_spread(void **state)
     assert_true(offer(e, 56, 500)); /* far from both: room for it */
     assert_int_equal(cp_elite_size(e), 3);
     cp_elite_destroy(e);
-    fixture_destroy(&f);
+    model_fixture_release(&f);
 }
 
 /* Moves evaluated by a path of `steps` steps over JOBS differing units. */
@@ -142,7 +127,7 @@ static long path_cost(int steps)
 static void test_relink_best_point(void **state)
 {
     (void)state;
-    fixture f = fixture_create();
+    model_fixture f = fixture_create();
     const int towards_a1[JOBS] = {3, 1, 5, 2, 4, 0}; /* cheapest first from all-a0 */
     for (uint64_t seed = 1; seed <= 20; seed++) {
         cp_elite *e = cp_elite_create(f.m, 4, 1, seed, 5);
@@ -156,13 +141,13 @@ static void test_relink_best_point(void **state)
                                                       path is walked to 4 steps as well */
         cp_elite_destroy(e);
     }
-    fixture_destroy(&f);
+    model_fixture_release(&f);
 }
 
 static void test_relink_deterministic(void **state)
 {
     (void)state;
-    fixture f = fixture_create();
+    model_fixture f = fixture_create();
     int plans[2][3][JOBS];
     for (int run = 0; run < 2; run++) {
         cp_elite *e = cp_elite_create(f.m, 3, 1, 7, 2);
@@ -174,7 +159,7 @@ static void test_relink_deterministic(void **state)
         cp_elite_destroy(e);
     }
     assert_memory_equal(plans[0], plans[1], sizeof plans[0]);
-    fixture_destroy(&f);
+    model_fixture_release(&f);
 }
 
 int main(void)
