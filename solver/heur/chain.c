@@ -91,8 +91,8 @@ static long chain_from(cp_state *st, const cp_scan *scan, const bool *ejectable,
     return evaluated;
 }
 
-long cp_chain_search(cp_state *state, const cp_scan *scan, const bool *ejectable,
-                     const int *starts, int n_starts, double below, cp_chain *best)
+long cp_chain_search(cp_state *state, const cp_scan *scan, const bool *ejectable, const int *starts,
+                     int n_starts, double below, cp_chain *best)
 {
     best->n = 0;
     best->score = below;

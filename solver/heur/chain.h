@@ -31,7 +31,7 @@ typedef struct cp_chain {
  * forbid, and ejecting only units with ejectable[unit] true. Writes into *best the chain of
  * least score below `below`, if any (n = 0 otherwise). The state is changed while searching
  * and left as it was. Returns the moves evaluated. */
-long cp_chain_search(cp_state *state, const cp_scan *scan, const bool *ejectable,
-                     const int *starts, int n_starts, double below, cp_chain *best);
+long cp_chain_search(cp_state *state, const cp_scan *scan, const bool *ejectable, const int *starts,
+                     int n_starts, double below, cp_chain *best);
 
 #endif

@@ -151,7 +151,8 @@ bool cp_close_improve(const cp_state_model *m, int *plan, int max_units, double 
     index_providers(&cl);
     cl.units = cp_malloc((size_t)m->n_units * sizeof(int) + 1);
     cl.undo = cp_malloc((size_t)m->n_units * sizeof(cp_move) + 1);
-    target *targets = cp_malloc(((size_t)m->n_services + (size_t)m->n_contracts) * sizeof *targets + 1);
+    target *targets =
+        cp_malloc(((size_t)m->n_services + (size_t)m->n_contracts) * sizeof *targets + 1);
 
     bool improved = false;
     for (int pass = 0; pass < PASSES; pass++) {

@@ -80,8 +80,7 @@ bool cp_elite_offer(cp_elite *e, const int *plan, double objective)
     else if (e->size < e->capacity) {
         slot = e->size++;
         e->plans[slot] = cp_malloc((size_t)n * sizeof(int) + 1);
-    }
-    else
+    } else
         slot = objective < e->objective[worst] ? worst : -1;
     if (slot < 0)
         return false;

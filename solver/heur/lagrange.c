@@ -79,10 +79,10 @@ struct cp_lagrange {
     double *value;      /* n_units: the chosen relaxed cost at lambda */
     double *pair_costs; /* n_pairs: relaxed + best_lambda x places */
 
-    double bound;      /* best valid bound (rounded when integral) */
-    double whole;      /* best bound charging contracts whole (heur/facility.h) */
+    double bound;                /* best valid bound (rounded when integral) */
+    double whole;                /* best bound charging contracts whole (heur/facility.h) */
     long best_changes, whole_at; /* changes of best_lambda; their count at whole's last try */
-    double best_value; /* the unrounded L of best_lambda */
+    double best_value;           /* the unrounded L of best_lambda */
     double mu;
     int stall;
     long iterations;
@@ -126,8 +126,8 @@ static double *service_demand(const cp_lagrange *l)
 }
 
 /* Fills w->limits for every provider that the units order[from .. to) of one pool reach. */
-static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const int *order,
-                        int from, int to)
+static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const int *order, int from,
+                        int to)
 {
     const cp_candidates *c = l->candidates;
     const cp_instance *instance = c->instance;
@@ -183,7 +183,8 @@ static double open_cost(const cp_lagrange *l, const contract_limits *limit, cons
         return INFINITY;
     double cost = price * (1 - (price >= 0 ? limit->high : limit->low)) + c->pair_cost[p];
     if (service->candidate && service->fixed_cost > 0 && places > 0)
-        cost += service->fixed_cost * (places / fmin(l->capacity[s], demand[s] + tolerance(demand[s])));
+        cost +=
+            service->fixed_cost * (places / fmin(l->capacity[s], demand[s] + tolerance(demand[s])));
     return cost;
 }
 

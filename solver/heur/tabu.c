@@ -307,8 +307,8 @@ static long find_chain(cp_tabu *t, const cp_scan *scan, cp_chain *chain)
     for (int i = 0; i < setup->chain_starts; i++)
         t->chain_starts[i] = setup->movable[cp_rng_int(&t->rng, 0, setup->n_movable - 1)];
     double below = t->escape.n > 0 ? t->escape.score : INFINITY;
-    return cp_chain_search(t->st, scan, t->is_movable, t->chain_starts, setup->chain_starts,
-                           below, chain);
+    return cp_chain_search(t->st, scan, t->is_movable, t->chain_starts, setup->chain_starts, below,
+                           chain);
 }
 
 long long cp_tabu_run(cp_tabu *t, long long budget, const cp_tabu_stop *stop)

@@ -162,7 +162,8 @@ static void test_scores_are_exact(void **state)
             cp_state *fresh = cp_state_create(f.model.m, NULL);
             cp_state_plan(st, after);
             cp_state_load(fresh, after);
-            assert_true(fabs(cp_state_score(fresh) - before - chain.score) < 1e-6 * (1 + fabs(before)));
+            assert_true(fabs(cp_state_score(fresh) - before - chain.score) <
+                        1e-6 * (1 + fabs(before)));
             cp_state_destroy(fresh);
         }
         cp_state_destroy(st);

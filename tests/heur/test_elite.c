@@ -69,18 +69,18 @@ static void test_keeps_distinct_best(void **state)
     model_fixture f = fixture_create();
     cp_elite *e = cp_elite_create(f.m, 3, 1, 1, 0);
     assert_int_equal(cp_elite_size(e), 0);
-    assert_true(offer(e, 1, 10));   /* pool A10 */
-    assert_false(offer(e, 1, 10));  /* the same plan */
-    assert_false(offer(e, 1, 9));   /* the same plan, whatever its value */
-    assert_true(offer(e, 2, 12));   /* A10 B12 */
-    assert_true(offer(e, 3, 11));   /* A10 B12 C11 */
+    assert_true(offer(e, 1, 10));  /* pool A10 */
+    assert_false(offer(e, 1, 10)); /* the same plan */
+    assert_false(offer(e, 1, 9));  /* the same plan, whatever its value */
+    assert_true(offer(e, 2, 12));  /* A10 B12 */
+    assert_true(offer(e, 3, 11));  /* A10 B12 C11 */
     assert_int_equal(cp_elite_size(e), 3);
-    assert_false(offer(e, 4, 13));  /* worse than the worst */
-    assert_false(offer(e, 4, 12));  /* no better than the worst */
-    assert_true(offer(e, 4, 11));   /* replaces B12: A10 C11 D11 */
+    assert_false(offer(e, 4, 13));   /* worse than the worst */
+    assert_false(offer(e, 4, 12));   /* no better than the worst */
+    assert_true(offer(e, 4, 11));    /* replaces B12: A10 C11 D11 */
     assert_false(offer(e, 2, 11.5)); /* B is gone, but 11.5 is not better than 11 */
-    assert_true(offer(e, 5, 10.5)); /* replaces C, the older of the two 11s: A10 E10.5 D11 */
-    assert_true(offer(e, 3, 10.2)); /* C is gone: comes back in place of D11 */
+    assert_true(offer(e, 5, 10.5));  /* replaces C, the older of the two 11s: A10 E10.5 D11 */
+    assert_true(offer(e, 3, 10.2));  /* C is gone: comes back in place of D11 */
     assert_false(offer(e, 4, 10.6)); /* not better than the worst, E10.5 */
     assert_false(offer(e, 3, 10.1)); /* better, but C is in: no duplicate */
     assert_int_equal(cp_elite_size(e), 3);
@@ -101,7 +101,7 @@ static void test_spread(void **state)
     assert_false(offer(e, 3, 295)); /* one unit from 1 (two from 0, gone), worse than 1 */
     assert_true(offer(e, 7, 400));  /* two units from 1: kept beside it */
     assert_int_equal(cp_elite_size(e), 2);
-    assert_true(offer(e, 0, 280));  /* one unit from 1 (three from 7): replaces 1 */
+    assert_true(offer(e, 0, 280)); /* one unit from 1 (three from 7): replaces 1 */
     assert_int_equal(cp_elite_size(e), 2);
     assert_false(offer(e, 1, 285)); /* one unit from 0, worse than it */
     assert_false(offer(e, 0, 270)); /* the same plan as a member */
