@@ -1,5 +1,6 @@
-/* Steps shared by the commands: loading an instance, choosing a configuration, building
- * candidates, printing problems. Only app/ prints errors. */
+/* Steps shared by the commands: the engine's parameters from the options, loading an
+ * instance, choosing a configuration, building candidates, printing problems. Only app/ prints
+ * errors. */
 #include "app/commands.h"
 
 #include "io/instance_reader.h"
@@ -8,6 +9,34 @@
 
 #include <stdio.h>
 #include <string.h>
+
+cp_solve_params cp_app_solve_params(const cp_options *options)
+{
+    cp_solve_params params = {
+        .time_limit = options->time_limit,
+        .work = options->work,
+        .gap = options->gap,
+        .formulation =
+            strcmp(options->formulation, "weak") == 0 ? CP_FORMULATION_WEAK : CP_FORMULATION_STRONG,
+        .cuts = strcmp(options->cuts, "off") == 0   ? CP_CUTS_NONE
+                : strcmp(options->cuts, "all") == 0 ? CP_CUTS_ALL
+                                                    : CP_CUTS_DEFAULT,
+        .branching =
+            strcmp(options->branching, "glpk") == 0 ? CP_BRANCHING_GLPK : CP_BRANCHING_DECISIONS,
+        .seed = (uint64_t)options->seed,
+        .threads = (int)options->threads,
+        .solver_output = options->glpk_output};
+    cp_method_parse(options->method, &params.method); /* the options table checked the name */
+    return params;
+}
+
+cp_compare_params cp_app_compare_params(const cp_options *options)
+{
+    return (cp_compare_params){.solve = cp_app_solve_params(options),
+                               .shapley_samples = (int)options->shapley_samples,
+                               .shapley_max_members = (int)options->shapley_max_members,
+                               .coalition_work = options->coalition_work};
+}
 
 void cp_app_print_errors(const cp_errors *errors)
 {

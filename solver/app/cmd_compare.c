@@ -4,11 +4,9 @@
  * atomically and prints what the comparison shows. */
 #include "app/commands.h"
 
-#include "app/compare.h"
-#include "heur/heuristic.h"
-#include "io/instance_reader.h"
+#include "engine/compare.h"
 #include "io/output_dir.h"
-#include "util/alloc.h"
+#include "report/report_writer.h"
 #include "util/interrupt.h"
 #include "util/memory.h"
 #include "util/status.h"
@@ -18,64 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Whether list (n entries) already holds config. */
-static bool listed(const cp_config **list, int n, const cp_config *config)
-{
-    for (int i = 0; i < n; i++)
-        if (list[i] == config)
-            return true;
-    return false;
-}
-
-/* standalone, pooled, then the names of --configs (comma-separated, white space around a
- * name ignored, repeats dropped) or every listed configuration. Returns the count, or -1
- * after printing the unknown names. *list is the caller's to free. */
-static int resolve(const cp_instance *instance, const char *names, const cp_config ***list)
-{
-    *list = cp_malloc((size_t)instance->n_configs * sizeof **list);
-    int n = 0;
-    (*list)[n++] = &instance->configs[0];
-    (*list)[n++] = &instance->configs[1];
-    if (!names) {
-        for (int c = 2; c < instance->n_configs; c++)
-            (*list)[n++] = &instance->configs[c];
-        return n;
-    }
-    bool bad = false;
-    for (const char *p = names;;) {
-        size_t length = strcspn(p, ",");
-        const char *begin = p, *end = p + length;
-        while (begin < end && (*begin == ' ' || *begin == '\t'))
-            begin++;
-        while (end > begin && (end[-1] == ' ' || end[-1] == '\t'))
-            end--;
-        char *name = cp_malloc((size_t)(end - begin) + 1);
-        memcpy(name, begin, (size_t)(end - begin));
-        name[end - begin] = '\0';
-        const cp_config *config = cp_instance_config(instance, name);
-        if (!config) {
-            fprintf(stderr, "--configs: unknown configuration '%s'\n", name);
-            bad = true;
-        } else if (!listed(*list, n, config)) {
-            (*list)[n++] = config;
-        }
-        free(name);
-        if (!p[length])
-            break;
-        p += length + 1;
-    }
-    if (bad) {
-        fprintf(stderr, "known configurations:");
-        for (int c = 0; c < instance->n_configs; c++)
-            fprintf(stderr, " %s", instance->configs[c].name);
-        fprintf(stderr, "\n");
-        free(*list);
-        *list = NULL;
-        return -1;
-    }
-    return n;
-}
 
 /* Writes every file of the comparison, or none. */
 static int write_results(const char *directory, const cp_comparison *comparison)
@@ -94,19 +34,6 @@ static int write_results(const char *directory, const cp_comparison *comparison)
     return status;
 }
 
-/* Whether a coalition's plan failed the checker (an internal error, already reported). */
-static bool invalid_coalition(const cp_comparison *comparison)
-{
-    for (int c = 0; c < comparison->n_configs; c++)
-        for (int p = 0; p < comparison->configs[c].n_pools; p++) {
-            const cp_pool_result *pool = &comparison->configs[c].pools[p];
-            for (int k = 0; k < pool->n_coalitions; k++)
-                if (strcmp(pool->coalitions[k].status, CP_COALITION_INVALID) == 0)
-                    return true;
-        }
-    return false;
-}
-
 /* 0 when every configuration has a plan; else 3 (one is infeasible) or 4 (no plan found). */
 static int exit_status(const cp_comparison *comparison)
 {
@@ -122,46 +49,24 @@ static int exit_status(const cp_comparison *comparison)
 static int compare(const cp_options *options, const cp_instance *instance, double start)
 {
     const cp_config **list = NULL;
-    int n = resolve(instance, options->configs, &list);
+    cp_errors errors = {0};
+    int n = cp_compare_select(instance, options->configs, &list, &errors);
+    cp_app_print_errors(&errors);
+    cp_errors_clear(&errors);
     if (n < 0)
         return CP_ERR_INPUT;
-    cp_comparison comparison = {.instance = instance,
-                                .n_configs = n,
-                                .best = -1,
-                                .seed = (uint64_t)options->seed,
-                                .threads = cp_heur_threads((int)options->threads),
-                                .shapley_samples = (int)options->shapley_samples,
-                                .shapley_exact_max = CP_COMPARE_EXACT_MAX,
-                                .shapley_max_members = (int)options->shapley_max_members,
-                                .coalition_work = options->coalition_work,
-                                .time_limit = options->time_limit};
-    /* Each solve's threads follow from --threads and the number of configurations only. */
-    comparison.solve_threads = comparison.threads / n > 1 ? comparison.threads / n : 1;
-    comparison.configs = cp_calloc((size_t)n, sizeof *comparison.configs);
-    for (int c = 0; c < n; c++)
-        comparison.configs[c].config = list[c];
-    free(list);
-
+    cp_compare_params params = cp_app_compare_params(options);
+    cp_comparison comparison;
     cp_interrupt_install();
-    int status = cp_compare_solve_configs(options, &comparison);
+    int status = cp_engine_compare(&params, instance, list, n, &comparison);
+    free(list);
     if (status == CP_OK) {
-        cp_compare_share(options, &comparison);
-        if (invalid_coalition(&comparison))
-            status = CP_ERR_INTERNAL;
-    }
-    if (status == CP_OK) {
-        for (int c = 0; c < n; c++) {
-            const cp_check *check = comparison.configs[c].check;
-            if (check && (comparison.best < 0 ||
-                          check->objective < comparison.configs[comparison.best].check->objective))
-                comparison.best = c;
-        }
         comparison.seconds = cp_wall_seconds() - start;
         comparison.peak_memory_mb = cp_peak_memory_mb();
         status = write_results(options->output, &comparison);
     }
     if (status == CP_OK) {
-        cp_compare_print(&comparison, options->output);
+        cp_app_print_comparison(&comparison, options->output);
         status = exit_status(&comparison);
     }
     cp_compare_free(&comparison);

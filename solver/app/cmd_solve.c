@@ -2,14 +2,10 @@
  * print a short summary on stdout. */
 #include "app/commands.h"
 
-#include "core/check.h"
-#include "core/solution.h"
+#include "engine/solve.h"
 #include "io/output_dir.h"
-#include "io/report_writer.h"
-#include "app/method.h"
-#include "heur/heuristic.h"
+#include "report/report_writer.h"
 #include "util/interrupt.h"
-#include "util/progress.h"
 #include "util/status.h"
 #include "util/timer.h"
 
@@ -30,8 +26,8 @@ static void print_summary(const cp_instance *instance, const cp_config *config,
             km += check->user_km[u];
         }
     }
-    printf("%s under '%s' (%d pools), method %s: %s in %.2f s\n", instance->directory,
-           config->name, config->n_pools, info->method, info->status, info->seconds);
+    printf("%s under '%s' (%d pools), method %s: %s in %.2f s\n", instance->directory, config->name,
+           config->n_pools, info->method, info->status, info->seconds);
     printf("  weekly cost  %.2f  (bound %.2f, gap %.4f%%)\n", check->objective, info->bound,
            100 * info->gap);
     printf("  terms        placement %.2f, less discount %.2f, distance %.2f, preference %.2f, "
@@ -80,56 +76,34 @@ static int exit_status(cp_solution_status status)
 }
 
 /* Solves, checks the plan and writes it. Returns the exit status. */
-static int solve_and_report(const cp_options *options, const cp_instance *instance,
-                            const cp_config *config, const cp_candidates *candidates)
+static int solve_and_report(const cp_options *options, const cp_solve_params *params,
+                            const cp_instance *instance, const cp_config *config,
+                            const cp_candidates *candidates)
 {
-    cp_solution solution;
-    int status = cp_app_solve(options, candidates, &solution);
-    if (status != CP_OK)
-        return status;
-
-    cp_run_info info = {.status = cp_solution_status_name(solution.status),
-                        .method = solution.method,
-                        .seconds = solution.seconds,
-                        .seed = (uint64_t)options->seed,
-                        .threads = (int)options->threads,
-                        .bound = solution.bound,
-                        .gap = INFINITY,
-                        .moves_evaluated = solution.moves_evaluated,
-                        .first_plan_seconds = solution.first_plan_seconds};
-    cp_check *check = NULL;
-    if (solution.service_of_user) {
-        if (cp_check_plan(instance, config, solution.service_of_user, &check) > 0) {
-            fprintf(stderr, "internal error: the %s method's plan fails the checker:\n",
-                    solution.method);
-            cp_app_print_errors(&check->violations);
-            cp_check_destroy(check);
-            cp_solution_free(&solution);
-            return CP_ERR_INTERNAL;
-        }
-        /* The checker's value is the one reported; a bound never exceeds it. */
-        info.bound = fmin(solution.bound, check->objective);
-        info.gap = cp_relative_gap(check->objective, info.bound);
+    cp_solve_result result;
+    int status = cp_engine_solve(params, candidates, &result);
+    if (status != CP_OK && result.check) {
+        fprintf(stderr, "internal error: the %s method's plan fails the checker:\n",
+                result.info.method);
+        cp_app_print_errors(&result.check->violations);
     }
-    status = write_results(options->output, instance, config, solution.service_of_user, check,
-                           &info);
-    if (status == CP_OK && check)
-        print_summary(instance, config, check, &info, options->output);
-    else if (status == CP_OK)
-        printf("%s under '%s': %s\n", instance->directory, config->name, info.status);
     if (status == CP_OK)
-        status = exit_status(solution.status);
-    cp_check_destroy(check);
-    cp_solution_free(&solution);
+        status = write_results(options->output, instance, config, result.plan, result.check,
+                               &result.info);
+    if (status == CP_OK && result.check)
+        print_summary(instance, config, result.check, &result.info, options->output);
+    else if (status == CP_OK)
+        printf("%s under '%s': %s\n", instance->directory, config->name, result.info.status);
+    if (status == CP_OK)
+        status = exit_status(result.status);
+    cp_solve_result_free(&result);
     return status;
 }
 
-int cp_cmd_solve(const cp_options *requested)
+int cp_cmd_solve(const cp_options *options)
 {
     double start = cp_wall_seconds();
-    cp_options resolved = *requested;
-    resolved.threads = cp_heur_threads((int)requested->threads);
-    const cp_options *options = &resolved;
+    cp_solve_params params = cp_app_solve_params(options);
     if (!options->output) {
         fprintf(stderr, "solve: -o DIR is required\n");
         return CP_ERR_INPUT;
@@ -144,16 +118,16 @@ int cp_cmd_solve(const cp_options *requested)
     cp_candidates *candidates = NULL;
     status = cp_app_candidates(instance, config, &candidates);
     if (status == CP_ERR_INFEASIBLE) {
-        cp_run_info info = {.status = "infeasible", .method = "filters", .seed = (uint64_t)options->seed,
-                            .threads = (int)options->threads, .bound = INFINITY, .gap = INFINITY,
-                            .first_plan_seconds = INFINITY};
-        if (write_results(options->output, instance, config, NULL, NULL, &info) != CP_OK)
+        cp_solve_result none = cp_solve_result_none(CP_STATUS_INFEASIBLE, "filters");
+        none.info.seed = params.seed;
+        none.info.threads = cp_engine_threads(&params);
+        if (write_results(options->output, instance, config, NULL, NULL, &none.info) != CP_OK)
             status = CP_ERR_INTERNAL;
     } else if (status == CP_OK) {
         /* The time limit counts from the start of the command: loading and filtering a
          * large instance take seconds of it. */
-        resolved.time_limit = fmax(requested->time_limit - (cp_wall_seconds() - start), 0.001);
-        status = solve_and_report(options, instance, config, candidates);
+        params.time_limit = fmax(options->time_limit - (cp_wall_seconds() - start), 0.001);
+        status = solve_and_report(options, &params, instance, config, candidates);
     }
     cp_candidates_destroy(candidates);
     cp_instance_destroy(instance);

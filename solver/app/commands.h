@@ -5,6 +5,8 @@
 #include "app/options.h"
 #include "core/candidates.h"
 #include "core/instance.h"
+#include "engine/comparison.h"
+#include "engine/params.h"
 #include "util/errors.h"
 
 int cp_cmd_solve(const cp_options *options);
@@ -29,5 +31,12 @@ int cp_app_load(const char *directory, const char *config_name, cp_instance **in
  * CP_ERR_INFEASIBLE. */
 int cp_app_candidates(const cp_instance *instance, const cp_config *config,
                       cp_candidates **candidates);
+
+/* Prints on stdout a table of the configurations and what the comparison shows. */
+void cp_app_print_comparison(const cp_comparison *comparison, const char *output);
+
+/* The engine's parameters from the parsed options. */
+cp_solve_params cp_app_solve_params(const cp_options *options);
+cp_compare_params cp_app_compare_params(const cp_options *options);
 
 #endif

@@ -2,7 +2,8 @@
  * against standalone in GBP and %, mean km, gap), then what it shows: the best
  * configuration and why, the councils that gain most there, members whose share exceeds
  * their standalone cost under either rule, and blocking coalitions. */
-#include "app/compare.h"
+#include "app/commands.h"
+#include "engine/comparison.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -122,7 +123,7 @@ static void sharing(const cp_comparison *comparison, const cp_config_result *r, 
     printf(".\n");
 }
 
-void cp_compare_print(const cp_comparison *comparison, const char *output)
+void cp_app_print_comparison(const cp_comparison *comparison, const char *output)
 {
     printf("%s: %d configurations compared in %.1f s (peak memory %.0f MB)\n",
            comparison->instance->directory, comparison->n_configs, comparison->seconds,

@@ -4,6 +4,7 @@
 #include "app/options.h"
 #include "util/log.h"
 #include "util/status.h"
+#include "util/version.h"
 
 #include <stdio.h>
 
@@ -16,6 +17,10 @@ int main(int argc, char **argv)
         cp_app_print_errors(&errors);
         cp_errors_clear(&errors);
         return CP_ERR_INPUT;
+    }
+    if (options.version && !help) {
+        printf("carepool %s\n", CAREPOOL_VERSION);
+        return CP_OK;
     }
     if (help) {
         cp_options_print_help();

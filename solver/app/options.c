@@ -2,6 +2,7 @@
 #include "app/options.h"
 
 #include "util/status.h"
+#include "util/version.h"
 
 #include <errno.h>
 #include <math.h>
@@ -187,10 +188,13 @@ int cp_options_parse(int argc, char **argv, cp_options *options, bool *help, cp_
 {
     set_defaults(options);
     *help = argc < 2;
-    for (int i = 1; i < argc; i++)
+    for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
             *help = true;
-    if (*help)
+        if (strcmp(argv[i], "--version") == 0)
+            options->version = true;
+    }
+    if (*help || options->version)
         return CP_OK;
 
     size_t found = N_COMMANDS;
@@ -249,7 +253,7 @@ void cp_options_print_help(void)
     set_defaults(&defaults);
     printf("carepool %s: who goes where, for councils that commission care together\n\n",
            CAREPOOL_VERSION);
-    printf("Usage:\n");
+    printf("Usage:\n  carepool --version%33s the version\n", "");
     for (size_t c = 0; c < N_COMMANDS; c++)
         printf("  carepool %-40s %s\n", commands[c].usage, commands[c].help);
     printf("\nOptions:\n");

@@ -39,6 +39,7 @@ typedef struct cp_options {
     bool quiet;
     bool verbose;
     bool glpk_output;
+    bool version; /* --version: print the version and stop */
     const char *configs;      /* compare: comma-separated configuration names, or NULL */
     long shapley_samples;     /* compare: orders sampled for pools above 10 members */
     long shapley_max_members; /* compare: larger pools get proportional shares only */
@@ -46,7 +47,8 @@ typedef struct cp_options {
 } cp_options;
 
 /* Parses argv (argv[1] is the command). Returns CP_OK, or CP_ERR_INPUT with the problems in
- * errors. Strings point into argv. Sets *help when --help or no command was given. */
+ * errors. Strings point into argv. Sets *help when --help or no command was given, and
+ * options->version for --version. */
 int cp_options_parse(int argc, char **argv, cp_options *options, bool *help, cp_errors *errors);
 
 /* Prints usage, every option with its default and range, and the exit statuses. */

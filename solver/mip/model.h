@@ -7,14 +7,7 @@
 #include <stdbool.h>
 
 #include "core/candidates.h"
-
-typedef enum cp_formulation {
-    /* x[k,s] <= open[s] for every pair at a candidate service and x[k,s] <= contract[p,r]
-     * for every pair: the LP relaxation then prices fixed and contract costs per pair. */
-    CP_FORMULATION_STRONG,
-    /* big-M only: capacity x open[s], and one aggregated row per contract (for comparison) */
-    CP_FORMULATION_WEAK
-} cp_formulation;
+#include "mip/solve.h"
 
 /* What a column stands for, so that a plan can be turned into column values. */
 typedef enum cp_column_role {

@@ -9,6 +9,8 @@
  * original column numbers, which is why the MIP presolver stays off. */
 #include "mip/solve.h"
 
+#include "mip/model.h"
+
 #include "mip/guard.h"
 
 #include "util/alloc.h"

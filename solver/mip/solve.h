@@ -6,7 +6,14 @@
 
 #include "core/candidates.h"
 #include "core/solution.h"
-#include "mip/model.h"
+
+typedef enum cp_formulation {
+    /* x[k,s] <= open[s] for every pair at a candidate service and x[k,s] <= contract[p,r]
+     * for every pair: the LP relaxation then prices fixed and contract costs per pair. */
+    CP_FORMULATION_STRONG,
+    /* big-M only: capacity x open[s], and one aggregated row per contract (for comparison) */
+    CP_FORMULATION_WEAK
+} cp_formulation;
 
 typedef enum cp_cuts {
     CP_CUTS_NONE,    /* GLPK's default: no cut generators */

@@ -12,7 +12,7 @@
 
 #include "io/assignment_reader.h"
 #include "io/instance_reader.h"
-#include "io/report_writer.h"
+#include "report/report_writer.h"
 #include "util/status.h"
 
 #include <stdio.h>

@@ -11,6 +11,7 @@
 
 #include "core/candidates.h"
 #include "instance_builder.h"
+#include "mip/model.h"
 #include "mip/solve.h"
 #include "util/log.h"
 #include "util/status.h"

@@ -2,7 +2,8 @@
  * members under the proportional rule and the Shapley value, which shares exceed what a
  * member would pay on its own, and the coalitions valued to compute them, with those that
  * block (their members' shares add up to more than they would pay as a group). */
-#include "io/comparison.h"
+#include "engine/comparison.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 #include "util/alloc.h"

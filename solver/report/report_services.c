@@ -1,5 +1,5 @@
 /* services.csv: each service's capacity, the places used and whether it is open. */
-#include "io/report_writer.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 

@@ -1,7 +1,7 @@
 /* Parallel jobs for compare: a pool of POSIX threads taking job indices in order, how many
  * fit in memory, and whole-line notes while solves run side by side. Each job's result
  * depends only on its own inputs, so the number of threads changes the pace, not the answer. */
-#include "app/compare.h"
+#include "engine/compare.h"
 
 #include <pthread.h>
 #include <stdbool.h>

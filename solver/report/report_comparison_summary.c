@@ -1,7 +1,9 @@
 /* summary.json of a comparison: each configuration's outcome (objective, bound, gap, status,
  * method, time, saving against standalone), the best configuration, and how the comparison
  * ran (time, memory, seed, threads, the sharing settings). One key a line. */
-#include "io/comparison.h"
+#include "util/version.h"
+#include "engine/comparison.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 

@@ -1,7 +1,7 @@
 /* authorities.csv: per home authority, how many people are placed, at what weekly cost and how
  * far from home (mean, median, 90th percentile, share within local_km), and how many are placed
  * in a service located in another authority. */
-#include "io/report_writer.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 #include "util/alloc.h"

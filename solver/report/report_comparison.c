@@ -1,7 +1,8 @@
 /* comparison.csv, one row per configuration of a comparison: its cost (weekly, annual, each
  * term, the saving against standalone), how far people are placed from home, and how it was
  * solved; and the writer of all of a comparison's files. */
-#include "io/comparison.h"
+#include "engine/comparison.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 #include "util/alloc.h"

@@ -1,5 +1,5 @@
 /* Writes the result files of a run into an output directory. */
-#include "io/report_writer.h"
+#include "report/report_writer.h"
 
 #include "util/status.h"
 

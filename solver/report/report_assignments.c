@@ -1,5 +1,5 @@
 /* assignments.csv: where each person is placed, at what distance and weekly cost. */
-#include "io/report_writer.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 

@@ -1,15 +1,15 @@
 /* The results of `carepool compare` as its report writers read them: every configuration's
  * checked plan with its cost per authority, and inside each pool the game that shares the
  * pool's cost among its members (coalition values, proportional and Shapley shares,
- * blocking coalitions). Filled by app/ (compare_*.c), which also frees it. */
-#ifndef CAREPOOL_IO_COMPARISON_H
-#define CAREPOOL_IO_COMPARISON_H
+ * blocking coalitions). Filled by engine/ (compare*.c), freed by cp_compare_free. */
+#ifndef CAREPOOL_ENGINE_COMPARISON_H
+#define CAREPOOL_ENGINE_COMPARISON_H
 
 #include <stdint.h>
 
 #include "core/check.h"
 #include "core/instance.h"
-#include "io/report_writer.h"
+#include "engine/result.h"
 
 /* Weekly GBP: a share above a cost, or a coalition's share sum above its value, by no more
  * than a penny is not flagged (the values are rounded sums of many terms). */

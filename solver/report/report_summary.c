@@ -1,6 +1,7 @@
 /* summary.json: the outcome of a run in one object: status, objective and its terms as the
  * checker computed them, the method's bound and gap, what ran, and headline counts. */
-#include "io/report_writer.h"
+#include "util/version.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 #include "util/alloc.h"

@@ -8,7 +8,7 @@
  * Its plan then goes through the closing moves (heur/close.h), which matter here: each of
  * the two pools pays its own contracts. Where that search ends without a feasible plan, the
  * whole heuristic runs from scratch. */
-#include "app/compare.h"
+#include "engine/compare.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -150,19 +150,19 @@ static int *split_start(const cp_candidates *c, const cp_coalition *split, const
 /* A plan (service per user of split's market) found by the search from the configuration's
  * plan, or where that ends infeasible by the whole heuristic (Lagrangian bound and search
  * from scratch) with the same work budget; NULL when neither finds one. Sets s's method. */
-static int *plan_split(const cp_options *options, const cp_candidates *c, const int *given,
+static int *plan_split(const cp_compare_params *params, const cp_candidates *c, const int *given,
                        const cp_coalition *split, cp_coalition_result *s)
 {
-    long long budget = (long long)ceil(options->coalition_work * c->n_pairs) + 1;
+    long long budget = (long long)ceil(params->coalition_work * c->n_pairs) + 1;
     int *start = split_start(c, split, given);
-    cp_search_params params = cp_search_defaults();
-    params.seed = (uint64_t)options->seed;
-    params.threads = 1;
-    params.max_moves = budget;
+    cp_search_params search = cp_search_defaults();
+    search.seed = params->solve.seed;
+    search.threads = 1;
+    search.max_moves = budget;
     cp_state_model *model = cp_state_model_create(c);
-    params.model = model;
+    search.model = model;
     cp_search_result result;
-    cp_search_run(c, start, &params, &result);
+    cp_search_run(c, start, &search, &result);
     free(start);
     int *plan = NULL;
     if (result.feasible) {
@@ -175,8 +175,8 @@ static int *plan_split(const cp_options *options, const cp_candidates *c, const 
         s->status = "feasible";
     } else {
         cp_heur_options heur = cp_heur_options_default();
-        heur.gap = options->gap;
-        heur.seed = (uint64_t)options->seed;
+        heur.gap = params->solve.gap;
+        heur.seed = params->solve.seed;
         heur.progress_seconds = INFINITY;
         heur.max_moves = budget;
         cp_solution solution;
@@ -191,13 +191,13 @@ static int *plan_split(const cp_options *options, const cp_candidates *c, const 
     return plan;
 }
 
-void cp_compare_split_value(const cp_options *options, const cp_candidates *whole, const int *given,
-                            const cp_coalition *split, const bool *member, cp_coalition_result *s,
-                            cp_coalition_result *rest)
+void cp_compare_split_value(const cp_compare_params *params, const cp_candidates *whole,
+                            const int *given, const cp_coalition *split, const bool *member,
+                            cp_coalition_result *s, cp_coalition_result *rest)
 {
     const cp_instance *instance = split->instance;
     cp_candidates *c = split_candidates(whole, split);
-    int *plan = plan_split(options, c, given, split, s);
+    int *plan = plan_split(params, c, given, split, s);
     cp_check *check = NULL;
     if (plan && cp_check_plan(split->instance, &split->config, plan, &check)) {
         cp_compare_note("internal error: a coalition's plan fails the checker: %s",

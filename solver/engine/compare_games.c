@@ -8,7 +8,7 @@
  * the heuristic's search from the configuration's plan (compare_split.c), on one thread with
  * a work budget and no time limit, so that values repeat exactly from run to run; solves run
  * side by side, largest pool first. */
-#include "app/compare.h"
+#include "engine/compare.h"
 
 #include <math.h>
 #include <pthread.h>
@@ -52,7 +52,7 @@ typedef struct job {
 } job;
 
 typedef struct games {
-    const cp_options *options;
+    const cp_compare_params *params;
     const cp_comparison *comparison;
     job *jobs;
     int n_jobs;
@@ -104,19 +104,19 @@ static int sort_unique(uint64_t *masks, int count)
 
 /* The masks to value for pool (sorted, unique, the whole pool last, each proper coalition
  * with its complement) and the rule's names. */
-static int coalitions_of(const cp_options *options, cp_pool_result *pool, uint64_t seed,
+static int coalitions_of(const cp_compare_params *params, cp_pool_result *pool, uint64_t seed,
                          uint64_t **masks)
 {
     int n = pool->n_members;
     uint64_t all = n == 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
-    if (n > options->shapley_max_members) {
+    if (n > params->shapley_max_members) {
         *masks = cp_malloc(sizeof **masks);
         (*masks)[0] = all;
         pool->shapley = "none";
         pool->checked = "none";
-        pool->shapley_note = format("%d members (above --shapley-max-members %ld): proportional "
+        pool->shapley_note = format("%d members (above --shapley-max-members %d): proportional "
                                     "shares only; no coalition valued",
-                                    n, options->shapley_max_members);
+                                    n, params->shapley_max_members);
         return 1;
     }
     if (n <= CP_COMPARE_EXACT_MAX) {
@@ -131,7 +131,7 @@ static int coalitions_of(const cp_options *options, cp_pool_result *pool, uint64
         return count;
     }
     uint64_t *sampled = NULL;
-    int n_sampled = cp_share_sampled_coalitions(n, (int)options->shapley_samples, seed, &sampled);
+    int n_sampled = cp_share_sampled_coalitions(n, params->shapley_samples, seed, &sampled);
     *masks = cp_malloc(2 * ((size_t)n_sampled + (size_t)n) * sizeof **masks);
     int count = 0;
     for (int k = 0; k < n_sampled; k++) {
@@ -147,9 +147,9 @@ static int coalitions_of(const cp_options *options, cp_pool_result *pool, uint64
     count = sort_unique(*masks, count);
     pool->shapley = "sampled";
     pool->checked = "sampled";
-    pool->shapley_note = format("sampled: %ld random orders; %d coalitions valued by %d "
+    pool->shapley_note = format("sampled: %d random orders; %d coalitions valued by %d "
                                 "two-pool solves; 95%% half-widths",
-                                options->shapley_samples, count - 1, (count - 1) / 2);
+                                params->shapley_samples, count - 1, (count - 1) / 2);
     return count;
 }
 
@@ -166,7 +166,7 @@ static bool *players(const cp_instance *instance)
 }
 
 /* Sets up the game of pool p of configuration r; false when fewer than two members play. */
-static bool set_up(const cp_options *options, const cp_comparison *comparison,
+static bool set_up(const cp_compare_params *params, const cp_comparison *comparison,
                    const cp_config_result *r, int p, const bool *plays, game *g)
 {
     const cp_instance *instance = comparison->instance;
@@ -200,9 +200,9 @@ static bool set_up(const cp_options *options, const cp_comparison *comparison,
     free(standalone);
     free(proportional);
 
-    g->seed = (uint64_t)options->seed ^ cp_rng_stream_of(r->config->pool_name[p]);
+    g->seed = params->solve.seed ^ cp_rng_stream_of(r->config->pool_name[p]);
     uint64_t *masks = NULL;
-    pool->n_coalitions = coalitions_of(options, pool, g->seed, &masks);
+    pool->n_coalitions = coalitions_of(params, pool, g->seed, &masks);
     pool->coalitions = cp_calloc((size_t)pool->n_coalitions, sizeof *pool->coalitions);
     for (int k = 0; k < pool->n_coalitions; k++)
         pool->coalitions[k] = (cp_coalition_result){.mask = masks[k],
@@ -266,7 +266,7 @@ static void value_one(void *context, int j)
     cp_coalition split;
     cp_coalition_create(instance, in_s, others, g->reserved, &split);
     if (g->candidates)
-        cp_compare_split_value(all->options, g->candidates, g->plan, &split, member, s, rest);
+        cp_compare_split_value(all->params, g->candidates, g->plan, &split, member, s, rest);
     else
         s->status = "infeasible";
     cp_coalition_destroy(&split);
@@ -289,7 +289,7 @@ static int by_size(const void *left, const void *right)
     return (a->order > b->order) - (a->order < b->order);
 }
 
-void cp_compare_share(const cp_options *options, cp_comparison *comparison)
+void cp_compare_share(const cp_compare_params *params, cp_comparison *comparison)
 {
     const cp_instance *instance = comparison->instance;
     if (!comparison->configs[0].check)
@@ -306,7 +306,7 @@ void cp_compare_share(const cp_options *options, cp_comparison *comparison)
         r->pools = cp_calloc((size_t)r->config->n_pools, sizeof *r->pools);
         for (int p = 0; p < r->config->n_pools; p++) {
             list[n_games].pool = &r->pools[r->n_pools];
-            if (set_up(options, comparison, r, p, plays, &list[n_games])) {
+            if (set_up(params, comparison, r, p, plays, &list[n_games])) {
                 n_jobs += (r->pools[r->n_pools].n_coalitions - 1) / 2;
                 r->n_pools++;
                 n_games++;
@@ -315,7 +315,7 @@ void cp_compare_share(const cp_options *options, cp_comparison *comparison)
     }
     free(plays);
 
-    games all = {.options = options, .comparison = comparison};
+    games all = {.params = params, .comparison = comparison};
     all.jobs = cp_malloc(((size_t)n_jobs + 1) * sizeof *all.jobs);
     int largest = 0;
     n_jobs = 0;
@@ -345,7 +345,7 @@ void cp_compare_share(const cp_options *options, cp_comparison *comparison)
     if (n_jobs > 0)
         cp_compare_note("valuing coalitions by %d two-pool solves in %d pools, %d at a time "
                         "(search from the plan, %g moves per candidate pair)",
-                        n_jobs, n_games, workers, options->coalition_work);
+                        n_jobs, n_games, workers, params->coalition_work);
     pthread_mutex_init(&all.lock, NULL);
     all.start = cp_wall_seconds();
     cp_compare_hush();
@@ -356,7 +356,7 @@ void cp_compare_share(const cp_options *options, cp_comparison *comparison)
         cp_compare_note("%d two-pool solves done in %.1f s", all.done,
                         cp_wall_seconds() - all.start);
     for (int g = 0; g < n_games; g++) {
-        cp_compare_rules(list[g].pool, (int)options->shapley_samples, list[g].seed);
+        cp_compare_rules(list[g].pool, params->shapley_samples, list[g].seed);
         free(list[g].reserved);
         cp_candidates_destroy(list[g].candidates);
         cp_coalition_destroy(&list[g].whole);

@@ -3,16 +3,15 @@
  * authorities. Solves run side by side as memory allows, each on a thread count fixed by
  * --threads and the number of configurations alone, so results never depend on the memory
  * free or the machine's load (only time-limited ones on its speed). */
-#include "app/compare.h"
+#include "engine/compare.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "app/commands.h"
-#include "app/method.h"
 #include "core/attribute.h"
 #include "core/candidates.h"
+#include "engine/solve.h"
 #include "util/alloc.h"
 #include "util/progress.h"
 #include "util/status.h"
@@ -25,48 +24,24 @@ static const double heuristic_bytes_per_pair = 80, exact_bytes_per_pair = 1000;
 enum { EXACT_PAIRS = 200000 };
 
 typedef struct config_jobs {
-    const cp_options *options;
+    const cp_compare_params *params;
     cp_comparison *comparison;
     cp_candidates *first; /* configs[0]'s, built before the workers start */
     int *status;          /* per configuration: CP_OK or an error status */
 } config_jobs;
 
-static void no_plan(cp_config_result *r, const char *status, const char *method)
+/* Moves result's plan into r and attributes its cost to the authorities. */
+static void take_plan(const cp_instance *instance, cp_config_result *r, cp_solve_result *result)
 {
-    r->info = (cp_run_info){.status = status,
-                            .method = method,
-                            .bound = INFINITY,
-                            .gap = INFINITY,
-                            .first_plan_seconds = INFINITY};
-}
-
-/* Checks solution's plan, attributes it and fills r; returns CP_OK or CP_ERR_INTERNAL. */
-static int take_plan(const cp_instance *instance, cp_config_result *r, cp_solution *solution)
-{
-    r->info = (cp_run_info){.status = cp_solution_status_name(solution->status),
-                            .method = solution->method,
-                            .seconds = solution->seconds,
-                            .bound = solution->bound,
-                            .gap = INFINITY,
-                            .moves_evaluated = solution->moves_evaluated,
-                            .first_plan_seconds = solution->first_plan_seconds};
-    if (!solution->service_of_user)
-        return CP_OK;
-    cp_check *check = NULL;
-    if (cp_check_plan(instance, r->config, solution->service_of_user, &check) > 0) {
-        cp_compare_note("internal error: the %s method's plan for '%s' fails the checker: %s",
-                        solution->method, r->config->name, check->violations.lines[0]);
-        cp_check_destroy(check);
-        return CP_ERR_INTERNAL;
-    }
-    r->plan = solution->service_of_user;
-    solution->service_of_user = NULL;
-    r->check = check;
-    r->info.bound = fmin(solution->bound, check->objective);
-    r->info.gap = cp_relative_gap(check->objective, r->info.bound);
+    r->info = result->info;
+    r->plan = result->plan;
+    r->check = result->check;
+    result->plan = NULL;
+    result->check = NULL;
+    if (!r->plan)
+        return;
     r->authority_cost = cp_malloc((size_t)instance->n_authorities * sizeof *r->authority_cost);
-    cp_attribute_costs(instance, r->config, r->plan, check, r->authority_cost);
-    return CP_OK;
+    cp_attribute_costs(instance, r->config, r->plan, r->check, r->authority_cost);
 }
 
 static void solve_one(void *context, int c)
@@ -82,22 +57,26 @@ static void solve_one(void *context, int c)
         cp_compare_note("'%s': infeasible (%s)", r->config->name,
                         why.count ? why.lines[0] : "a person has no compatible service");
         cp_errors_clear(&why);
-        no_plan(r, "infeasible", "filters");
+        r->info = cp_solve_result_none(CP_STATUS_INFEASIBLE, "filters").info;
         jobs->status[c] = CP_OK;
         return;
     }
-    cp_options options = *jobs->options;
-    options.threads = comparison->solve_threads;
-    options.time_limit = fmax(jobs->options->time_limit - (cp_wall_seconds() - start), 0.001);
-    cp_solution solution;
-    int status = cp_app_solve(&options, candidates, &solution);
+    cp_solve_params params = jobs->params->solve;
+    params.threads = comparison->solve_threads;
+    params.time_limit = fmax(params.time_limit - (cp_wall_seconds() - start), 0.001);
+    cp_solve_result result;
+    int status = cp_engine_solve(&params, candidates, &result);
     if (status == CP_OK) {
-        status = take_plan(comparison->instance, r, &solution);
+        take_plan(comparison->instance, r, &result);
         r->info.seconds = cp_wall_seconds() - start;
-        cp_solution_free(&solution);
+    } else if (result.check) {
+        cp_compare_note("internal error: the %s method's plan for '%s' fails the checker: %s",
+                        result.info.method, r->config->name, result.check->violations.lines[0]);
+        r->info = cp_solve_result_none(CP_STATUS_NO_SOLUTION, result.info.method).info;
     } else {
-        no_plan(r, "no_solution", options.method);
+        r->info = result.info;
     }
+    cp_solve_result_free(&result);
     jobs->status[c] = status;
     if (r->check)
         cp_compare_note("'%s': %.2f a week (%s, %s, gap %.3f%%, %.1f s)", r->config->name,
@@ -111,10 +90,10 @@ static void solve_one(void *context, int c)
         jobs->first = NULL;
 }
 
-int cp_compare_solve_configs(const cp_options *options, cp_comparison *comparison)
+int cp_compare_solve_configs(const cp_compare_params *params, cp_comparison *comparison)
 {
     const cp_instance *instance = comparison->instance;
-    config_jobs jobs = {.options = options,
+    config_jobs jobs = {.params = params,
                         .comparison = comparison,
                         .status = cp_calloc((size_t)comparison->n_configs, sizeof(int))};
     /* The first configuration's candidates measure what one solve needs. */
@@ -134,7 +113,7 @@ int cp_compare_solve_configs(const cp_options *options, cp_comparison *compariso
     cp_compare_note("solving %d configurations, %d at a time, %d thread%s each%s",
                     comparison->n_configs, workers, comparison->solve_threads,
                     comparison->solve_threads == 1 ? "" : "s",
-                    isfinite(options->time_limit) ? " (time limit per configuration)" : "");
+                    isfinite(params->solve.time_limit) ? " (time limit per configuration)" : "");
     cp_compare_hush();
     cp_compare_run(comparison->n_configs, workers, solve_one, &jobs);
     cp_compare_unhush();

@@ -2,28 +2,16 @@
  * internals): assignments.csv (one row per person), authorities.csv (one row per authority),
  * services.csv (one row per service) and summary.json. A person counts as placed where the
  * checker gives a distance (check->user_km not NaN). */
-#ifndef CAREPOOL_IO_REPORT_WRITER_H
-#define CAREPOOL_IO_REPORT_WRITER_H
+#ifndef CAREPOOL_REPORT_REPORT_WRITER_H
+#define CAREPOOL_REPORT_REPORT_WRITER_H
 
 #include <stdint.h>
 #include <stdio.h>
 
 #include "core/check.h"
 #include "core/instance.h"
+#include "engine/result.h"
 #include "io/output_dir.h"
-
-/* What the run knows besides the plan; strings are borrowed. */
-typedef struct cp_run_info {
-    const char *status; /* "optimal", "feasible", ... (cp_solution_status_name) */
-    const char *method; /* "exact", "heuristic", ... */
-    double seconds;     /* wall time of the method */
-    uint64_t seed;
-    int threads;
-    double bound; /* a lower bound on the optimum; not finite when unknown (JSON null) */
-    double gap;   /* relative gap; not finite when unknown (JSON null) */
-    long long moves_evaluated; /* the heuristic's work: moves evaluated, all threads */
-    double first_plan_seconds; /* when the first feasible plan was found; not finite: none */
-} cp_run_info;
 
 /* Writes the four files into output (commit or abort is the caller's). Without a plan
  * (service_of_user and check NULL: infeasible, no solution) only summary.json is written.
@@ -58,7 +46,7 @@ void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *
  * summary files give it. Free the result. */
 char *cp_report_instance_name(const char *path);
 
-/* carepool compare: the types are in io/comparison.h. */
+/* carepool compare: the types are in engine/comparison.h. */
 typedef struct cp_comparison cp_comparison;
 
 /* Writes comparison.csv, authorities.csv, shares.csv, coalitions.csv and summary.json of a

@@ -10,8 +10,9 @@
 
 #include <cmocka.h>
 
+#include "util/version.h"
 #include "io/instance_reader.h"
-#include "io/report_writer.h"
+#include "report/report_writer.h"
 #include "util/alloc.h"
 #include "util/status.h"
 

@@ -1,7 +1,8 @@
 /* authorities.csv of a comparison, in long format: one row per authority and configuration
  * with its attributed weekly cost (core/attribute.h), its pool and its saving against the
  * standalone configuration. */
-#include "io/comparison.h"
+#include "engine/comparison.h"
+#include "report/report_writer.h"
 
 #include "io/escape.h"
 

@@ -2,9 +2,10 @@
  * Shapley shares (share/shapley.h exact, share/sampled.h sampled), and the stability check
  * (share/blocking.h) of both the proportional and the Shapley shares over every valued
  * coalition. The proportional shares are set with the game (they need no coalition). */
-#include "app/compare.h"
+#include "engine/compare.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
