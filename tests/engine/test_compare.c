@@ -1,9 +1,10 @@
 /* Which configurations compare takes: standalone and pooled first, then the names asked for
  * (white space trimmed, repeats dropped) or every listed one; unknown names are errors. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+
+#include <cmocka.h>
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,10 +1,11 @@
 /* The engine's solve pipeline: every method returns a checked plan whose reported objective
  * is the checker's, with a bound never above it; exact and auto (exact on a small instance)
  * prove the optimum. */
-#include <cmocka.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+
+#include <cmocka.h>
 
 #include <math.h>
 #include <string.h>
