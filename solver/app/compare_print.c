@@ -24,19 +24,19 @@ static double mean_km(const cp_instance *instance, const cp_check *check)
 
 static void table(const cp_comparison *comparison)
 {
-    const cp_check *standalone = comparison->configs[0].check;
-    printf("  %-28s %5s %14s %12s %8s %8s %8s  %s\n", "configuration", "pools", "weekly cost",
-           "saving", "saving%", "mean km", "gap%", "status");
+    printf("  %-28s %5s %14s %12s %8s %25s %8s %8s  %s\n", "configuration", "pools", "weekly cost",
+           "saving", "saving%", "certified saving", "mean km", "gap%", "status");
     for (int c = 0; c < comparison->n_configs; c++) {
         const cp_config_result *r = &comparison->configs[c];
         printf("  %-28s %5d ", r->config->name, r->config->n_pools);
         if (r->check) {
-            double saving = standalone ? standalone->objective - r->check->objective : NAN;
-            printf("%14.2f %12.2f %7.2f%% %8.1f %7.3f%%", r->check->objective, saving,
-                   standalone ? 100 * saving / fmax(standalone->objective, 1e-9) : NAN,
-                   mean_km(comparison->instance, r->check), 100 * r->info.gap);
+            cp_saving saving = cp_comparison_saving(comparison, c);
+            char range[64];
+            snprintf(range, sizeof range, "%.0f to %.0f", saving.low, saving.high);
+            printf("%14.2f %12.2f %7.2f%% %25s %8.1f %7.3f%%", r->check->objective, saving.value,
+                   saving.pct, range, mean_km(comparison->instance, r->check), 100 * r->info.gap);
         } else {
-            printf("%14s %12s %8s %8s %8s", "-", "-", "-", "-", "-");
+            printf("%14s %12s %8s %25s %8s %8s", "-", "-", "-", "-", "-", "-");
         }
         printf("  %s (%s)\n", r->info.status, r->info.method);
     }
@@ -123,6 +123,24 @@ static void sharing(const cp_comparison *comparison, const cp_config_result *r, 
     printf(".\n");
 }
 
+/* The configurations the best cannot be ranked against at the gaps reached. */
+static void untold(const cp_comparison *comparison)
+{
+    printf("  Not certain at the gaps reached: its cost is not below the bound of");
+    const char *separator = " ";
+    for (int c = 0; c < comparison->n_configs; c++)
+        if (c != comparison->best && comparison->configs[c].check &&
+            !cp_comparison_apart(comparison, comparison->best, c)) {
+            printf("%s'%s' (%.0f a week dearer, bound %.0f)", separator,
+                   comparison->configs[c].config->name,
+                   comparison->configs[c].check->objective -
+                       comparison->configs[comparison->best].check->objective,
+                   comparison->configs[c].info.bound);
+            separator = ", ";
+        }
+    printf("; more time or a smaller --gap may rank them.\n");
+}
+
 void cp_app_print_comparison(const cp_comparison *comparison, const char *output)
 {
     printf("%s: %d configurations compared in %.1f s (peak memory %.0f MB)\n",
@@ -142,6 +160,8 @@ void cp_app_print_comparison(const cp_comparison *comparison, const char *output
                    100 * saving / fmax(standalone->objective, 1e-9), 52 * saving);
         }
         printf(".\n");
+        if (!cp_comparison_best_certified(comparison))
+            untold(comparison);
         if (standalone && comparison->best != 0)
             gainers(comparison, best);
     }

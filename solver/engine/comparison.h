@@ -5,6 +5,7 @@
 #ifndef CAREPOOL_ENGINE_COMPARISON_H
 #define CAREPOOL_ENGINE_COMPARISON_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/check.h"
@@ -87,5 +88,25 @@ typedef struct cp_comparison {
     double time_limit;          /* of each configuration's solve; INFINITY: none */
     long long standalone_pairs; /* candidate pairs under standalone (memory estimates) */
 } cp_comparison;
+
+/* A configuration's weekly saving against standalone (configs[0]): the point value (standalone's
+ * cost less the configuration's, and as a per cent of standalone's cost) and the range the
+ * bounds certify, whatever the optima: at least standalone's bound less the configuration's
+ * cost, at most standalone's cost less the configuration's bound (standalone's own range is
+ * 0 to 0). Every field NAN without both plans; low (high) NAN without standalone's (the
+ * configuration's) finite bound. */
+typedef struct cp_saving {
+    double value, pct, low, high;
+} cp_saving;
+
+cp_saving cp_comparison_saving(const cp_comparison *comparison, int c);
+
+/* Whether configurations a and b, both with a plan, can be ranked at the gaps reached: the
+ * cost of one is below the bound of the other by more than CP_SHARE_TOLERANCE. */
+bool cp_comparison_apart(const cp_comparison *comparison, int a, int b);
+
+/* Whether the best configuration is certainly the cheapest: apart from every other with a
+ * plan. False without a best. */
+bool cp_comparison_best_certified(const cp_comparison *comparison);
 
 #endif

@@ -1,6 +1,7 @@
 /* comparison.csv, one row per configuration of a comparison: its cost (weekly, annual, each
- * term, the saving against standalone), how far people are placed from home, and how it was
- * solved; and the writer of all of a comparison's files. */
+ * term, the saving against standalone and the range its bounds certify), how far people are
+ * placed from home, how it was solved and which configurations it cannot be ranked against;
+ * and the writer of all of a comparison's files. */
 #include "engine/comparison.h"
 #include "report/report_writer.h"
 
@@ -9,7 +10,9 @@
 #include "util/status.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static int by_value(const void *left, const void *right)
 {
@@ -46,26 +49,43 @@ static void write_placement_stats(FILE *out, const cp_instance *instance, const 
     free(km);
 }
 
+/* The configurations that c cannot be ranked against at the gaps reached, joined by '+'. */
+static void write_indistinguishable(FILE *out, const cp_comparison *comparison, int c)
+{
+    size_t length = 1;
+    for (int o = 0; o < comparison->n_configs; o++)
+        length += strlen(comparison->configs[o].config->name) + 1;
+    char *names = cp_malloc(length), *end = names;
+    *end = '\0';
+    for (int o = 0; o < comparison->n_configs; o++)
+        if (o != c && comparison->configs[c].check && comparison->configs[o].check &&
+            !cp_comparison_apart(comparison, c, o))
+            end +=
+                sprintf(end, "%s%s", end == names ? "" : "+", comparison->configs[o].config->name);
+    cp_write_csv_field(out, names);
+    free(names);
+}
+
 void cp_report_comparison(FILE *out, const cp_comparison *comparison)
 {
     fputs("configuration,pools,weekly_cost,annual_cost,saving,saving_pct,placement,discount,"
           "distance,preference,moves,spot,fixed,contracts,mean_km,p90_km,"
           "share_within_local_km,placed_outside_own_authority,unplaced,services_opened,"
-          "contracts_signed,status,method,bound,gap,seconds\n",
+          "contracts_signed,status,method,bound,gap,seconds,saving_low,saving_high,"
+          "indistinguishable_from\n",
           out);
-    const cp_check *standalone = comparison->configs[0].check;
     for (int c = 0; c < comparison->n_configs; c++) {
         const cp_config_result *r = &comparison->configs[c];
         cp_write_csv_field(out, r->config->name);
         fprintf(out, ",%d", r->config->n_pools);
+        cp_saving saving = cp_comparison_saving(comparison, c);
         if (r->check) {
             double cost = r->check->objective;
-            double saving = standalone ? standalone->objective - cost : NAN;
             const cp_terms *t = &r->check->terms;
             number(out, cost, 2);
             number(out, 52 * cost, 2);
-            number(out, saving, 2);
-            number(out, standalone ? 100 * saving / fmax(standalone->objective, 1e-9) : NAN, 3);
+            number(out, saving.value, 2);
+            number(out, saving.pct, 3);
             const double terms[] = {t->placement, t->discount, t->distance, t->preference,
                                     t->moves,     t->spot,     t->fixed,    t->contracts};
             for (size_t i = 0; i < sizeof terms / sizeof terms[0]; i++)
@@ -82,6 +102,10 @@ void cp_report_comparison(FILE *out, const cp_comparison *comparison)
         number(out, r->info.bound, 2);
         number(out, r->info.gap, 6);
         number(out, r->info.seconds, 2);
+        number(out, saving.low, 2);
+        number(out, saving.high, 2);
+        fputc(',', out);
+        write_indistinguishable(out, comparison, c);
         fputc('\n', out);
     }
 }

@@ -1,9 +1,11 @@
 /* summary.json of a comparison: each configuration's outcome (objective, bound, gap, status,
- * method, time, saving against standalone), the best configuration, and how the comparison
+ * method, time, saving against standalone with the range its bounds certify, the configurations
+ * it cannot be ranked against), the best configuration and whether it is certainly the
+ * cheapest, and how the comparison
  * ran (time, memory, seed, threads, the sharing settings). One key a line. */
-#include "util/version.h"
 #include "engine/comparison.h"
 #include "report/report_writer.h"
+#include "util/version.h"
 
 #include "io/escape.h"
 
@@ -41,9 +43,8 @@ static void text(FILE *out, const char *indent, const char *name, const char *va
 static void configuration(FILE *out, const cp_comparison *comparison, int c)
 {
     const cp_config_result *r = &comparison->configs[c];
-    const cp_check *standalone = comparison->configs[0].check;
     double cost = r->check ? r->check->objective : NAN;
-    double saving = standalone ? standalone->objective - cost : NAN;
+    cp_saving saving = cp_comparison_saving(comparison, c);
     const char *in = "      ";
     fputs("    {\n", out);
     text(out, in, "name", r->config->name, ",\n");
@@ -55,9 +56,21 @@ static void configuration(FILE *out, const cp_comparison *comparison, int c)
     number(out, in, "bound", r->info.bound, 6, ",\n");
     number(out, in, "gap", r->info.gap, 6, ",\n");
     number(out, in, "seconds", r->info.seconds, 3, ",\n");
-    number(out, in, "saving", saving, 6, ",\n");
-    number(out, in, "saving_pct",
-           standalone ? 100 * saving / fmax(standalone->objective, 1e-9) : NAN, 4, "\n");
+    number(out, in, "saving", saving.value, 6, ",\n");
+    number(out, in, "saving_pct", saving.pct, 4, ",\n");
+    number(out, in, "saving_low", saving.low, 6, ",\n");
+    number(out, in, "saving_high", saving.high, 6, ",\n");
+    key(out, in, "indistinguishable_from");
+    fputc('[', out);
+    const char *separator = "";
+    for (int o = 0; o < comparison->n_configs; o++)
+        if (o != c && r->check && comparison->configs[o].check &&
+            !cp_comparison_apart(comparison, c, o)) {
+            fputs(separator, out);
+            cp_write_json_string(out, comparison->configs[o].config->name);
+            separator = ", ";
+        }
+    fputs("]\n", out);
     fprintf(out, "    }%s\n", c + 1 < comparison->n_configs ? "," : "");
 }
 
@@ -85,6 +98,8 @@ void cp_report_comparison_summary(FILE *out, const cp_comparison *comparison)
     fputs("  ],\n", out);
     text(out, "  ", "best", best ? best->config->name : NULL, ",\n");
     number(out, "  ", "best_objective", best ? best->check->objective : NAN, 6, ",\n");
+    fprintf(out, "  \"best_certified\": %s,\n",
+            cp_comparison_best_certified(comparison) ? "true" : "false");
     number(out, "  ", "seconds", comparison->seconds, 3, ",\n");
     number(out, "  ", "peak_memory_mb", comparison->peak_memory_mb, 1, ",\n");
     fprintf(out, "  \"seed\": %" PRIu64 ",\n", comparison->seed);
