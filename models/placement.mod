@@ -1,7 +1,7 @@
 /* placement.mod: the carepool placement model in GNU MathProg, written per person.
  *
- * The reference formulation of ../shared/design/model.md: an independent check of the GLPK
- * builder in solver/mip/ (which aggregates groups into units). The compatibility filters are
+ * The reference formulation of docs/model.md: an independent check of the GLPK builder in
+ * solver/mip/ (which aggregates groups into units). The compatibility filters are
  * applied before the model: the data (written by `carepool export DIR --format dat`) carries
  * the candidate pairs with their prices and side costs. Solve with
  *
