@@ -10,7 +10,7 @@
 typedef struct cp_csv_table {
     char *name; /* as shown in messages, e.g. "users.csv" */
     int n_columns;
-    char **columns; /* header names, trimmed */
+    char **columns; /* header names; spaces and tabs around an unquoted name dropped */
     int n_rows;     /* data rows, header excluded; blank lines skipped */
     char **cells;   /* n_rows x n_columns, row-major; short rows padded with "" */
     long *line;     /* physical line (1-based) where each data row starts */
