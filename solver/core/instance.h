@@ -1,5 +1,6 @@
 /* The placement instance: authorities, services, users, quotes, tiers, settings and pooling
- * configurations, as read from an instance directory (the format: docs/instance-format.md). Knows nothing of any solver. Read-only once loaded and checked. */
+ * configurations, as read from an instance directory (the format: docs/instance-format.md).
+ * Knows nothing of any solver. Read-only once loaded and checked. */
 #ifndef CAREPOOL_CORE_INSTANCE_H
 #define CAREPOOL_CORE_INSTANCE_H
 
