@@ -6,6 +6,7 @@
  * max-heap per pool gives it by a best-first walk of at most a few nodes. */
 #include "heur/state.h"
 
+#include "core/rules.h"
 #include "util/alloc.h"
 
 #include <math.h>
@@ -16,12 +17,6 @@
 
 static const double WEIGHT_MIN = 1e-9, WEIGHT_MAX = 1e9;
 static const double SCALE_MIN = 1e-6, SCALE_MAX = 1e6; /* times model->cost_scale */
-
-/* Slack the checker allows over a limit (core/check.c). */
-static double tolerance(double reference)
-{
-    return 1e-6 + 1e-9 * fabs(reference);
-}
 
 /* ---- model ---- */
 
@@ -137,8 +132,8 @@ cp_state_model *cp_state_model_create(const cp_candidates *candidates)
         m->service_capacity[s] = service->capacity;
         m->service_fixed[s] = service->candidate ? service->fixed_cost : 0;
         m->service_minimum[s] = service->candidate ? service->min_occupancy : 0;
-        m->service_limit[s] = service->capacity + tolerance(service->capacity);
-        m->service_floor[s] = m->service_minimum[s] - tolerance(m->service_minimum[s]);
+        m->service_limit[s] = cp_rules_ceiling(service->capacity);
+        m->service_floor[s] = cp_rules_floor(m->service_minimum[s]);
         largest = fmax(largest, fabs(m->service_fixed[s]));
     }
 
@@ -200,26 +195,13 @@ void cp_state_model_services_of_users(const cp_state_model *model, const int *pl
 
 /* ---- per-entity contributions ---- */
 
-/* The discount fraction of the highest tier of provider reached with places. */
-static double tier_discount(const cp_instance *instance, int provider, double places)
-{
-    if (!instance->tiers)
-        return 0;
-    const cp_tier_list *list = &instance->tiers[provider];
-    double slack = places + tolerance(places);
-    for (int t = list->count - 1; t >= 0; t--)
-        if (list->tiers[t].min_places <= slack)
-            return list->tiers[t].discount;
-    return 0;
-}
-
 static double contract_objective(const cp_state_model *m, int contract, double places, double price,
                                  int count)
 {
     if (count == 0)
         return 0;
     return m->contract_cost -
-           tier_discount(m->instance, m->contract_provider[contract], places) * price;
+           cp_rules_tier_discount(m->instance, m->contract_provider[contract], places) * price;
 }
 
 static double service_objective(const cp_state_model *m, int s, int positive)
@@ -230,7 +212,7 @@ static double service_objective(const cp_state_model *m, int s, int positive)
 static double pool_amount(const cp_state_model *m, double largest, double pool_places)
 {
     double cap = m->share * pool_places;
-    return largest > cap + tolerance(cap) ? largest - cap : 0;
+    return cp_rules_over(largest, cap) ? largest - cap : 0;
 }
 
 /* ---- share heaps ---- */

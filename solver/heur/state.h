@@ -44,8 +44,8 @@ typedef struct cp_state_model {
     double *service_capacity; /* n_services */
     double *service_fixed;    /* fixed cost if a candidate service, else 0 */
     double *service_minimum;  /* min_occupancy if a candidate service, else 0 */
-    double *service_limit;    /* capacity + the checker's tolerance */
-    double *service_floor;    /* minimum - the checker's tolerance */
+    double *service_limit;    /* cp_rules_ceiling(capacity) */
+    double *service_floor;    /* cp_rules_floor(minimum) */
 
     bool track_contracts; /* tiers, contract costs or a share cap exist */
     bool share_active;    /* max_provider_share < 1 */
