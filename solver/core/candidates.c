@@ -7,6 +7,7 @@
 
 #include "core/compat.h"
 #include "core/pricing.h"
+#include "core/rules.h"
 #include "util/alloc.h"
 #include "util/status.h"
 
@@ -252,6 +253,64 @@ int *cp_candidates_units_by_pool(const cp_candidates *c, int **pool_start)
         order[start[c->unit_pool[k] + 1]++] = k;
     *pool_start = start;
     return order;
+}
+
+static void *copy(const void *from, size_t bytes)
+{
+    void *to = cp_malloc(bytes + 1);
+    memcpy(to, from, bytes);
+    return to;
+}
+
+/* Whether every member of unit k is locked (its one pair stands whatever the filters). */
+static bool unit_locked(const cp_candidates *c, int k)
+{
+    for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
+        if (!c->instance->users[c->unit_members[i]].locked)
+            return false;
+    return true;
+}
+
+cp_candidates *cp_candidates_restrict(const cp_candidates *whole, const cp_instance *instance,
+                                      const cp_config *config)
+{
+    const int *pool_of = config->pool_of_authority;
+    int n_units = whole->n_units, n_members = whole->unit_start[n_units];
+    cp_candidates *c = cp_calloc(1, sizeof *c);
+    c->instance = instance;
+    c->config = config;
+    c->n_units = n_units;
+    c->unit_start = copy(whole->unit_start, ((size_t)n_units + 1) * sizeof(int));
+    c->unit_members = copy(whole->unit_members, (size_t)n_members * sizeof(int));
+    c->unit_of_user = copy(whole->unit_of_user, (size_t)instance->n_users * sizeof(int));
+    c->unit_can_unplace = copy(whole->unit_can_unplace, (size_t)n_units * sizeof(bool));
+    c->unit_unplaced_cost = copy(whole->unit_unplaced_cost, (size_t)n_units * sizeof(double));
+    c->unit_pool = cp_malloc((size_t)n_units * sizeof(int) + 1);
+    c->pair_start = cp_malloc(((size_t)n_units + 1) * sizeof(int));
+    size_t n_pairs = (size_t)whole->n_pairs;
+    c->pair_service = cp_malloc(n_pairs * sizeof(int) + 1);
+    c->pair_places = cp_malloc(n_pairs * sizeof(double) + 1);
+    c->pair_price = cp_malloc(n_pairs * sizeof(double) + 1);
+    c->pair_cost = cp_malloc(n_pairs * sizeof(double) + 1);
+    int kept = 0;
+    for (int k = 0; k < n_units; k++) {
+        int pool = pool_of[instance->users[whole->unit_members[whole->unit_start[k]]].authority];
+        bool stays = unit_locked(whole, k);
+        c->unit_pool[k] = pool;
+        c->pair_start[k] = kept;
+        for (int p = whole->pair_start[k]; p < whole->pair_start[k + 1]; p++) {
+            if (!stays && cp_rules_owner_closes(instance, config, whole->pair_service[p], pool))
+                continue;
+            c->pair_service[kept] = whole->pair_service[p];
+            c->pair_places[kept] = whole->pair_places[p];
+            c->pair_price[kept] = whole->pair_price[p];
+            c->pair_cost[kept] = whole->pair_cost[p];
+            kept++;
+        }
+    }
+    c->pair_start[n_units] = kept;
+    c->n_pairs = kept;
+    return c;
 }
 
 void cp_candidates_destroy(cp_candidates *c)

@@ -1,6 +1,7 @@
 /* Candidate pairs under one configuration: the sparse set of (unit, service) choices left
  * after the filters, with their costs. A unit is one person, or a group of people who must
- * be placed together (all members share one authority). Both solution methods build on it. */
+ * be placed together (all members share one authority). Both solution methods build on it;
+ * compare's games restrict a pool's candidates to each split of the pool. */
 #ifndef CAREPOOL_CORE_CANDIDATES_H
 #define CAREPOOL_CORE_CANDIDATES_H
 
@@ -40,6 +41,16 @@ int cp_candidates_build(const cp_instance *instance, const cp_config *config,
 /* The units pool by pool, ascending within a pool: pool p's are order[start[p] ..
  * start[p + 1]), with start (n_pools + 1 entries) put in *pool_start. The caller frees both. */
 int *cp_candidates_units_by_pool(const cp_candidates *candidates, int **pool_start);
+
+/* The candidates of whole restricted to a split of its pools: the same units and pairs, less
+ * the pairs the owner rule (cp_rules_owner_closes) closes under config, the only filter that
+ * depends on pools; a unit whose members are all locked keeps its one pair. config must put
+ * no two of whole's pools together (it splits them, as compare's games split a pool into a
+ * coalition and the rest), and instance (config's) must have whole's people and services at
+ * the same indices (its capacities may differ). The result points to instance and config;
+ * free it with cp_candidates_destroy. */
+cp_candidates *cp_candidates_restrict(const cp_candidates *whole, const cp_instance *instance,
+                                      const cp_config *config);
 
 /* Accepts NULL. */
 void cp_candidates_destroy(cp_candidates *candidates);

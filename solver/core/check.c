@@ -1,12 +1,13 @@
 /* The independent checker: decides the feasibility of a plan and recomputes every objective
  * term from the instance alone. It shares only the definitions of compatibility and distance
- * (core/compat.h) with the solution methods, never their pricing or candidate code, so a bug
- * there shows here as a violation or a different objective. Work is linear in people and
- * services apart from one sort of the placements by (pool, provider): nothing is ever sized
- * pools x providers. */
+ * (core/compat.h) and the model's rules (core/rules.h: tolerance, tiers, owner rule) with the
+ * solution methods, never their pricing or candidate code, so a bug there shows here as a
+ * violation or a different objective. Work is linear in people and services apart from one
+ * sort of the placements by (pool, provider): nothing is ever sized pools x providers. */
 #include "core/check.h"
 
 #include "core/compat.h"
+#include "core/rules.h"
 #include "util/alloc.h"
 
 #include <math.h>
@@ -22,12 +23,6 @@ double cp_terms_objective(const cp_terms *terms)
 {
     return terms->placement - terms->discount + terms->distance + terms->preference + terms->moves +
            terms->spot + terms->fixed + terms->contracts;
-}
-
-/* Slack allowed when comparing a quantity with the limit reference. */
-static double tolerance(double reference)
-{
-    return 1e-6 + 1e-9 * fabs(reference);
 }
 
 /* Records the first problem of user u's own placement, if any. s is a valid index or CP_NONE. */
@@ -104,7 +99,7 @@ static void check_services(const cp_instance *instance, cp_check *check)
         const cp_service *service = &instance->services[s];
         double used = check->service_used[s];
         check->service_open[s] = used > 0;
-        if (used > service->capacity + tolerance(service->capacity))
+        if (cp_rules_over(used, service->capacity))
             cp_errors_add(&check->violations,
                           "service '%s' over capacity: %g places used, capacity %g", service->id,
                           used, service->capacity);
@@ -112,7 +107,7 @@ static void check_services(const cp_instance *instance, cp_check *check)
             continue;
         check->n_opened++;
         check->terms.fixed += service->fixed_cost;
-        if (used < service->min_occupancy - tolerance(service->min_occupancy))
+        if (cp_rules_under(used, service->min_occupancy))
             cp_errors_add(&check->violations,
                           "service '%s' opened below min_occupancy: %g places used, minimum %g",
                           service->id, used, service->min_occupancy);
@@ -162,19 +157,6 @@ static int by_pool_provider(const void *left, const void *right)
     return (a->user > b->user) - (a->user < b->user);
 }
 
-/* The discount fraction of the highest tier of provider reached with places. */
-static double tier_discount(const cp_instance *instance, int provider, double places)
-{
-    double discount = 0;
-    if (!instance->tiers)
-        return 0;
-    const cp_tier_list *list = &instance->tiers[provider];
-    for (int t = 0; t < list->count; t++)
-        if (list->tiers[t].min_places <= places + tolerance(places))
-            discount = list->tiers[t].discount;
-    return discount;
-}
-
 /* Discounts, contracts and market share over placed[0..n) sorted by (pool, provider). */
 static void check_contracts(const cp_instance *instance, const cp_config *config,
                             const placement *placed, int n, cp_check *check)
@@ -193,7 +175,7 @@ static void check_contracts(const cp_instance *instance, const cp_config *config
                 places += placed[j].places;
                 price += placed[j].price;
             }
-            double discount = tier_discount(instance, provider, places);
+            double discount = cp_rules_tier_discount(instance, provider, places);
             check->terms.discount += discount * price;
             for (int k = i; k < j; k++)
                 check->user_weekly_cost[placed[k].user] = placed[k].price * (1 - discount);
@@ -201,7 +183,7 @@ static void check_contracts(const cp_instance *instance, const cp_config *config
             check->terms.contracts += settings->contract_cost;
 
             double cap = settings->max_provider_share * pool_places;
-            if (places > cap + tolerance(cap))
+            if (cp_rules_over(places, cap))
                 cp_errors_add(&check->violations,
                               "pool '%s': provider '%s' has %g of %g placed places, above "
                               "max_provider_share %g",

@@ -3,6 +3,8 @@
  * here, so there is one definition of "compatible". */
 #include "core/compat.h"
 
+#include "core/rules.h"
+
 #include <math.h>
 
 static const double earth_radius_km = 6371.0;
@@ -70,8 +72,7 @@ cp_filter cp_compat_check(const cp_instance *instance, const cp_config *config, 
     if (isfinite(u->max_distance_km) &&
         cp_distance_km(u->lat, u->lon, s->lat, s->lon) > u->max_distance_km)
         return CP_FILTER_DISTANCE;
-    if (s->owner != CP_NONE &&
-        config->pool_of_authority[s->owner] != config->pool_of_authority[u->authority])
+    if (cp_rules_owner_closes(instance, config, service, config->pool_of_authority[u->authority]))
         return CP_FILTER_OWNER;
     if (settings->quotes_only && !cp_instance_quote(instance, user, service))
         return CP_FILTER_QUOTES_ONLY;

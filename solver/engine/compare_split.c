@@ -1,8 +1,8 @@
 /* The two-pool solves of compare's games, made cheap enough for thousands of them: the pool's
  * candidates are built once (all members as one pool), and each split of the pool into a
- * coalition and the rest takes them with the owner rule applied to the split (the only
- * filter that depends on pools); the search then starts from the configuration's plan,
- * which fits the split's market (the capacity the other pools leave) but for the people in
+ * coalition and the rest takes them restricted to the split (cp_candidates_restrict: the owner
+ * rule, the only filter that depends on pools); the search then starts from the configuration's
+ * plan, which fits the split's market (the capacity the other pools leave) but for the people in
  * services the split closes to them, who start in their cheapest open pair with room, and
  * services that this leaves below their minimum occupancy, which are emptied the same way.
  * Its plan then goes through the closing moves (heur/close.h), which matter here: each of
@@ -12,76 +12,14 @@
 
 #include <math.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "core/attribute.h"
 #include "core/check.h"
+#include "core/rules.h"
 #include "heur/close.h"
 #include "heur/heuristic.h"
 #include "heur/search.h"
 #include "util/alloc.h"
-
-static void *copy(const void *from, size_t bytes)
-{
-    void *to = cp_malloc(bytes + 1);
-    memcpy(to, from, bytes);
-    return to;
-}
-
-/* Whether every member of unit k is locked (its one pair stands whatever the filters). */
-static bool locked(const cp_candidates *c, int k)
-{
-    for (int i = c->unit_start[k]; i < c->unit_start[k + 1]; i++)
-        if (!c->instance->users[c->unit_members[i]].locked)
-            return false;
-    return true;
-}
-
-/* The candidates of split from whole: the same units and pairs less those the owner rule
- * closes under split's config (a unit whose members are all locked keeps its one pair).
- * Points to split's instance and config. */
-static cp_candidates *split_candidates(const cp_candidates *whole, const cp_coalition *split)
-{
-    const cp_instance *instance = split->instance;
-    const int *pool_of = split->config.pool_of_authority;
-    int n_units = whole->n_units, n_members = whole->unit_start[n_units];
-    cp_candidates *c = cp_calloc(1, sizeof *c);
-    c->instance = instance;
-    c->config = &split->config;
-    c->n_units = n_units;
-    c->unit_start = copy(whole->unit_start, ((size_t)n_units + 1) * sizeof(int));
-    c->unit_members = copy(whole->unit_members, (size_t)n_members * sizeof(int));
-    c->unit_of_user = copy(whole->unit_of_user, (size_t)instance->n_users * sizeof(int));
-    c->unit_can_unplace = copy(whole->unit_can_unplace, (size_t)n_units * sizeof(bool));
-    c->unit_unplaced_cost = copy(whole->unit_unplaced_cost, (size_t)n_units * sizeof(double));
-    c->unit_pool = cp_malloc((size_t)n_units * sizeof(int) + 1);
-    c->pair_start = cp_malloc(((size_t)n_units + 1) * sizeof(int));
-    size_t n_pairs = (size_t)whole->n_pairs;
-    c->pair_service = cp_malloc(n_pairs * sizeof(int) + 1);
-    c->pair_places = cp_malloc(n_pairs * sizeof(double) + 1);
-    c->pair_price = cp_malloc(n_pairs * sizeof(double) + 1);
-    c->pair_cost = cp_malloc(n_pairs * sizeof(double) + 1);
-    int kept = 0;
-    for (int k = 0; k < n_units; k++) {
-        int pool = pool_of[instance->users[whole->unit_members[whole->unit_start[k]]].authority];
-        bool stays = locked(whole, k);
-        c->unit_pool[k] = pool;
-        c->pair_start[k] = kept;
-        for (int p = whole->pair_start[k]; p < whole->pair_start[k + 1]; p++) {
-            int owner = instance->services[whole->pair_service[p]].owner;
-            if (owner != CP_NONE && pool_of[owner] != pool && !stays)
-                continue;
-            c->pair_service[kept] = whole->pair_service[p];
-            c->pair_places[kept] = whole->pair_places[p];
-            c->pair_price[kept] = whole->pair_price[p];
-            c->pair_cost[kept] = whole->pair_cost[p];
-            kept++;
-        }
-    }
-    c->pair_start[n_units] = kept;
-    c->n_pairs = kept;
-    return c;
-}
 
 /* The pair of unit k with service, or -1 (pairs are in ascending service order). */
 static int pair_of(const cp_candidates *c, int k, int service)
@@ -109,7 +47,8 @@ static void move_cheapest(const cp_candidates *c, int k, double *used, const boo
     double best = INFINITY;
     for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++) {
         int s = c->pair_service[p];
-        if (!closed[s] && used[s] + c->pair_places[p] <= instance->services[s].capacity + 1e-9 &&
+        if (!closed[s] &&
+            used[s] + c->pair_places[p] <= cp_rules_ceiling(instance->services[s].capacity) &&
             c->pair_price[p] + c->pair_cost[p] < best) {
             best = c->pair_price[p] + c->pair_cost[p];
             start[k] = p;
@@ -138,7 +77,7 @@ static int *split_start(const cp_candidates *c, const cp_coalition *split, const
             move_cheapest(c, k, used, closed, start);
     /* A service left below its minimum occupancy is closed and its people moved. */
     for (int s = 0; s < instance->n_services; s++)
-        closed[s] = used[s] > 0 && used[s] < instance->services[s].min_occupancy - 1e-9;
+        closed[s] = used[s] > 0 && cp_rules_under(used[s], instance->services[s].min_occupancy);
     for (int k = 0; k < c->n_units; k++)
         if (start[k] >= 0 && closed[c->pair_service[start[k]]])
             move_cheapest(c, k, used, closed, start);
@@ -196,7 +135,7 @@ void cp_compare_split_value(const cp_compare_params *params, const cp_candidates
                             cp_coalition_result *s, cp_coalition_result *rest)
 {
     const cp_instance *instance = split->instance;
-    cp_candidates *c = split_candidates(whole, split);
+    cp_candidates *c = cp_candidates_restrict(whole, split->instance, &split->config);
     int *plan = plan_split(params, c, given, split, s);
     cp_check *check = NULL;
     if (plan && cp_check_plan(split->instance, &split->config, plan, &check)) {

@@ -14,6 +14,7 @@
  * on the state with heavy penalty weights, first over the units involved, then over all. */
 #include "heur/construct.h"
 
+#include "core/rules.h"
 #include "heur/moves.h"
 #include "util/alloc.h"
 
@@ -39,11 +40,6 @@ typedef struct builder {
     int *plan;
 } builder;
 
-static double tolerance(double reference)
-{
-    return 1e-6 + 1e-9 * fabs(reference);
-}
-
 static double attraction(const builder *b, int p)
 {
     return cp_moves_attraction(b->m, b->guide, p);
@@ -58,7 +54,7 @@ static double unplaced_attraction(const builder *b, int k)
 
 static double room(const builder *b, int s)
 {
-    return b->m->service_capacity[s] + tolerance(b->m->service_capacity[s]) - b->used[s];
+    return cp_rules_ceiling(b->m->service_capacity[s]) - b->used[s];
 }
 
 static bool fits(const builder *b, int p)
@@ -217,7 +213,7 @@ static transpose pairs_by_service(const builder *b)
 static bool below_minimum(const builder *b, int s)
 {
     double minimum = b->m->service_minimum[s];
-    return b->positive[s] > 0 && b->used[s] < minimum - tolerance(minimum);
+    return b->positive[s] > 0 && cp_rules_under(b->used[s], minimum);
 }
 
 /* Whether unit k may leave its pair without breaking its service's minimum. */
@@ -228,7 +224,7 @@ static bool may_leave(const builder *b, int k)
         return true;
     int s = b->c->pair_service[p];
     double minimum = b->m->service_minimum[s], left = b->used[s] - b->c->pair_places[p];
-    return minimum == 0 || left >= minimum - tolerance(minimum) || left <= 0;
+    return minimum == 0 || left >= cp_rules_floor(minimum) || left <= 0;
 }
 
 typedef struct entrant {

@@ -9,7 +9,7 @@
  * above the smaller of the two is never reached, and charging contract_cost / (that many)
  * per place never charges more than the contract. Under many small pools (standalone) the
  * second is far the tighter. A candidate service pays its fixed cost once opened and then
- * holds at most its capacity (plus the checker's tolerance) and at most the places of its
+ * holds at most its capacity (plus the tolerance, core/rules.h) and at most the places of its
  * usable pairs, so charging fixed_cost / (the smaller) per place never charges more than the
  * fixed cost. Minimum occupancy,
  * market share and which tier is actually reached are dropped. Leaving a unit unplaced costs
@@ -23,8 +23,9 @@
  * is at most R(plan) for every plan within the capacities (the checker's tolerance included),
  * hence a valid lower bound whatever lambda is. When every finite relaxed cost is an integer
  * (GAP instances: integral quotes, no discounts, fixed or contract costs), R(plan) is an integer
- * for every plan, so ceil(L - 1e-6) is still at most R(plan): the bound is rounded up (the
- * 1e-6 absorbs rounding errors of the sums, compensated and far smaller).
+ * for every plan, so ceil(L - 1e-6) is still at most R(plan): the bound is rounded up
+ * (cp_rules_round_bound; the 1e-6 absorbs rounding errors of the sums, compensated and far
+ * smaller).
  *
  * Multipliers: projected subgradient steps with Polyak's step size, deflected as Camerini,
  * Fratta and Maffioli (1975) propose. The direction is the subgradient (loads - capacities)
@@ -45,6 +46,7 @@
  * O(pairs) in parallel and O(units + services) in sequence. */
 #include "heur/lagrange.h"
 
+#include "core/rules.h"
 #include "heur/facility.h"
 #include "util/alloc.h"
 
@@ -69,7 +71,7 @@ struct cp_lagrange {
     double *open;     /* n_pairs: the same without the contract's share; NULL without a
                          contract cost */
     double *unplaced; /* n_units: relaxed cost of leaving the unit unplaced, or INFINITY */
-    double *capacity; /* n_services: capacity + the checker's tolerance */
+    double *capacity; /* n_services: cp_rules_ceiling(capacity) */
     int *active;      /* services whose capacity may bind: the only ones with a multiplier */
     int n_active;
     bool integral; /* every finite relaxed cost is an integer: bounds round up */
@@ -88,12 +90,6 @@ struct cp_lagrange {
     long iterations;
     bool converged;
 };
-
-/* Slack the checker allows over a capacity (core/check.c). */
-static double tolerance(double reference)
-{
-    return 1e-6 + 1e-9 * fabs(reference);
-}
 
 /* The most places any plan can give one (pool, provider) contract: the capacity of the
  * provider's services (with tolerances) and the places the pool's units could bring it (each
@@ -158,15 +154,14 @@ static void pool_limits(const cp_lagrange *l, limits_work *w, int pool, const in
     for (int i = 0; i < w->n_touched; i++) {
         int v = w->touched[i];
         contract_limits *limit = &w->limits[v];
-        double demand = limit->places + tolerance(limit->places);
-        limit->places = fmin(demand, w->capacity[v] + tolerance(w->capacity[v]));
+        limit->places = fmin(cp_rules_ceiling(limit->places), cp_rules_ceiling(w->capacity[v]));
         limit->low = limit->high = 0;
         const cp_tier_list *list = instance->tiers ? &instance->tiers[v] : NULL;
-        for (int t = 0; list && t < list->count; t++)
-            if (list->tiers[t].min_places <= limit->places) {
-                limit->low = fmin(limit->low, list->tiers[t].discount);
-                limit->high = fmax(limit->high, list->tiers[t].discount);
-            }
+        int top = list ? cp_rules_tier_within(list, limit->places) : -1;
+        for (int t = 0; t <= top; t++) {
+            limit->low = fmin(limit->low, list->tiers[t].discount);
+            limit->high = fmax(limit->high, list->tiers[t].discount);
+        }
     }
 }
 
@@ -183,8 +178,7 @@ static double open_cost(const cp_lagrange *l, const contract_limits *limit, cons
         return INFINITY;
     double cost = price * (1 - (price >= 0 ? limit->high : limit->low)) + c->pair_cost[p];
     if (service->candidate && service->fixed_cost > 0 && places > 0)
-        cost +=
-            service->fixed_cost * (places / fmin(l->capacity[s], demand[s] + tolerance(demand[s])));
+        cost += service->fixed_cost * (places / fmin(l->capacity[s], cp_rules_ceiling(demand[s])));
     return cost;
 }
 
@@ -317,7 +311,7 @@ static double evaluate(cp_lagrange *l, const double *lambda)
 /* The valid bound reported for the value L. */
 static double rounded(const cp_lagrange *l, double value)
 {
-    return l->integral && isfinite(value) ? ceil(value - 1e-6) : value;
+    return l->integral && isfinite(value) ? cp_rules_round_bound(value) : value;
 }
 
 /* pair_costs[] at best_lambda (parallel, per pair). */
@@ -356,7 +350,7 @@ cp_lagrange *cp_lagrange_create(const cp_candidates *candidates)
     l->direction = cp_calloc(n_services, sizeof *l->direction);
     l->load = cp_calloc(n_services, sizeof *l->load);
     for (int s = 0; s < l->n_services; s++)
-        l->capacity[s] = instance->services[s].capacity + tolerance(instance->services[s].capacity);
+        l->capacity[s] = cp_rules_ceiling(instance->services[s].capacity);
 
     build_relaxed_costs(l);
     find_active_services(l);
@@ -450,7 +444,7 @@ double cp_lagrange_improve(cp_lagrange *l, double target, int iterations)
 {
     bool improved = false;
     for (int it = 0; it < iterations && !l->converged; it++) {
-        if (isfinite(target) && cp_lagrange_bound(l) >= target - tolerance(target)) {
+        if (isfinite(target) && cp_lagrange_bound(l) >= cp_rules_floor(target)) {
             l->converged = true;
             break;
         }

@@ -6,8 +6,11 @@
  * max-heap per pool gives it by a best-first walk of at most a few nodes. */
 #include "heur/state.h"
 
+#include "core/check.h"
+#include "core/rules.h"
 #include "util/alloc.h"
 
+#include <assert.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,12 +19,6 @@
 
 static const double WEIGHT_MIN = 1e-9, WEIGHT_MAX = 1e9;
 static const double SCALE_MIN = 1e-6, SCALE_MAX = 1e6; /* times model->cost_scale */
-
-/* Slack the checker allows over a limit (core/check.c). */
-static double tolerance(double reference)
-{
-    return 1e-6 + 1e-9 * fabs(reference);
-}
 
 /* ---- model ---- */
 
@@ -137,8 +134,8 @@ cp_state_model *cp_state_model_create(const cp_candidates *candidates)
         m->service_capacity[s] = service->capacity;
         m->service_fixed[s] = service->candidate ? service->fixed_cost : 0;
         m->service_minimum[s] = service->candidate ? service->min_occupancy : 0;
-        m->service_limit[s] = service->capacity + tolerance(service->capacity);
-        m->service_floor[s] = m->service_minimum[s] - tolerance(m->service_minimum[s]);
+        m->service_limit[s] = cp_rules_ceiling(service->capacity);
+        m->service_floor[s] = cp_rules_floor(m->service_minimum[s]);
         largest = fmax(largest, fabs(m->service_fixed[s]));
     }
 
@@ -200,26 +197,13 @@ void cp_state_model_services_of_users(const cp_state_model *model, const int *pl
 
 /* ---- per-entity contributions ---- */
 
-/* The discount fraction of the highest tier of provider reached with places. */
-static double tier_discount(const cp_instance *instance, int provider, double places)
-{
-    if (!instance->tiers)
-        return 0;
-    const cp_tier_list *list = &instance->tiers[provider];
-    double slack = places + tolerance(places);
-    for (int t = list->count - 1; t >= 0; t--)
-        if (list->tiers[t].min_places <= slack)
-            return list->tiers[t].discount;
-    return 0;
-}
-
 static double contract_objective(const cp_state_model *m, int contract, double places, double price,
                                  int count)
 {
     if (count == 0)
         return 0;
     return m->contract_cost -
-           tier_discount(m->instance, m->contract_provider[contract], places) * price;
+           cp_rules_tier_discount(m->instance, m->contract_provider[contract], places) * price;
 }
 
 static double service_objective(const cp_state_model *m, int s, int positive)
@@ -230,7 +214,7 @@ static double service_objective(const cp_state_model *m, int s, int positive)
 static double pool_amount(const cp_state_model *m, double largest, double pool_places)
 {
     double cap = m->share * pool_places;
-    return largest > cap + tolerance(cap) ? largest - cap : 0;
+    return cp_rules_over(largest, cap) ? largest - cap : 0;
 }
 
 /* ---- share heaps ---- */
@@ -524,7 +508,8 @@ static void mark_pool(cp_state *st, int pool, double amount)
         set_remove(st->pool_violated, st->pool_violated_pos, &st->n_pool_violated, pool);
 }
 
-void cp_state_apply(cp_state *st, const cp_move *moves, int n)
+/* Makes the moves: cp_state_apply less its debug-build audit. */
+static void apply(cp_state *st, const cp_move *moves, int n)
 {
     const cp_state_model *m = st->model;
     const cp_candidates *c = m->candidates;
@@ -586,6 +571,111 @@ void cp_state_apply(cp_state *st, const cp_move *moves, int n)
     }
     if (st->n_violated == 0 && st->n_pool_violated == 0)
         st->weighted = st->violation = 0; /* no rounding residue on feasible plans */
+}
+
+/* ---- debug-build audit ---- */
+
+#ifndef NDEBUG
+/* Applied moves between audits, and the relative disagreement an audit allows. */
+enum { AUDIT_EVERY = 1024 };
+static const double AUDIT_RELATIVE = 1e-9;
+
+/* Whether a and b agree but for rounding errors on sums of terms of about size. */
+static bool agrees(double a, double b, double size)
+{
+    return fabs(a - b) <= AUDIT_RELATIVE * (1 + fabs(size));
+}
+
+/* The sum of the magnitudes of the objective's terms: the scale of its rounding errors. */
+static double objective_size(const cp_state *st)
+{
+    const cp_state_model *m = st->model;
+    double size = 0;
+    for (int k = 0; k < m->n_units; k++)
+        size += fabs(cp_state_unit_cost(m, k, st->pair_of_unit[k]));
+    for (int s = 0; s < m->n_services; s++)
+        size += fabs(service_objective(m, s, st->positive[s]));
+    for (int c = 0; m->track_contracts && c < m->n_contracts; c++)
+        size +=
+            st->contract_count[c] > 0 ? fabs(m->contract_cost) + fabs(st->contract_price[c]) : 0;
+    return size;
+}
+
+/* The sum of the magnitudes of the violation amounts' terms (times their weights when
+ * weighted): the places used or required, which bound every amount added or removed. */
+static double amount_size(const cp_state *st, bool weighted)
+{
+    const cp_state_model *m = st->model;
+    double size = 0;
+    for (int s = 0; s < m->n_services; s++)
+        size += (weighted ? st->weight[s] : 1) *
+                (st->used[s] + m->service_capacity[s] + m->service_minimum[s]);
+    for (int pool = 0; m->share_active && pool < m->n_pools; pool++)
+        size += (weighted ? st->pool_weight[pool] : 1) * st->pool_places[pool];
+    return size;
+}
+
+/* Whether st's incrementally kept totals equal a state built afresh from its plan (same
+ * weights and scale) and its objective the independent checker's. */
+static bool matches_recomputation(const cp_state *st)
+{
+    const cp_state_model *m = st->model;
+    cp_state *fresh = cp_state_create(m, st->pair_of_unit);
+    memcpy(fresh->weight, st->weight, (size_t)m->n_services * sizeof *st->weight);
+    memcpy(fresh->pool_weight, st->pool_weight, (size_t)m->n_pools * sizeof *st->pool_weight);
+    fresh->scale = st->scale;
+    cp_state_refresh(fresh);
+    double size = objective_size(fresh);
+    bool ok = agrees(st->objective, fresh->objective, size) &&
+              agrees(st->violation, fresh->violation, amount_size(fresh, false)) &&
+              agrees(st->weighted, fresh->weighted, amount_size(fresh, true)) &&
+              st->n_violated == fresh->n_violated &&
+              st->n_pool_violated == fresh->n_pool_violated &&
+              st->n_mandatory_out == fresh->n_mandatory_out;
+    for (int s = 0; ok && s < m->n_services; s++)
+        ok = st->positive[s] == fresh->positive[s] &&
+             agrees(st->used[s], fresh->used[s], st->used[s]);
+    for (int c = 0; ok && m->track_contracts && c < m->n_contracts; c++)
+        ok = st->contract_count[c] == fresh->contract_count[c] &&
+             agrees(st->contract_places[c], fresh->contract_places[c], fresh->contract_places[c]);
+
+    int *service_of_user = cp_malloc((size_t)m->instance->n_users * sizeof(int) + 1);
+    cp_state_model_services_of_users(m, st->pair_of_unit, service_of_user);
+    cp_check *check = NULL;
+    cp_check_plan(m->instance, m->candidates->config, service_of_user, &check);
+    ok = ok && agrees(st->objective, check->objective, size);
+    cp_check_destroy(check);
+    free(service_of_user);
+    cp_state_destroy(fresh);
+    return ok;
+}
+
+/* Whether the change the moves made (objective, penalty, violations before given) is the one
+ * cp_state_delta predicted. */
+static bool matches_delta(const cp_state *st, cp_delta predicted, cp_delta before)
+{
+    return agrees(st->objective - before.objective, predicted.objective, objective_size(st)) &&
+           agrees(cp_state_penalty(st) - before.penalty, predicted.penalty,
+                  st->scale * amount_size(st, true)) &&
+           cp_state_violations(st) - before.violations == predicted.violations;
+}
+#endif
+
+/* Debug builds audit the first applied moves (the 1st, 2nd, 4th, ... ) and every AUDIT_EVERY-th:
+ * the delta predicted against the change made, and every total against a recomputation. */
+void cp_state_apply(cp_state *st, const cp_move *moves, int n)
+{
+#ifndef NDEBUG
+    unsigned long applied = ++st->applied;
+    bool audit = (applied & (applied - 1)) == 0 || applied % AUDIT_EVERY == 0;
+    cp_delta predicted = audit ? cp_state_delta(st, moves, n) : (cp_delta){0, 0, 0};
+    cp_delta before = {st->objective, cp_state_penalty(st), cp_state_violations(st)};
+#endif
+    apply(st, moves, n);
+#ifndef NDEBUG
+    assert(!audit || matches_delta(st, predicted, before));
+    assert(!audit || matches_recomputation(st));
+#endif
 }
 
 /* ---- whole-plan totals ---- */

@@ -12,7 +12,11 @@
  * Besides the objective the state keeps a penalty for infeasibility, used by the search to
  * cross infeasible plans: scale x (sum over services of weight_s x (capacity excess + minimum
  * occupancy shortfall) + sum over pools of pool_weight x market-share excess) + a large fixed
- * weight per mandatory unit left unplaced. The weights are the search's to adapt. */
+ * weight per mandatory unit left unplaced. The weights are the search's to adapt.
+ *
+ * Debug builds (NDEBUG not defined) audit cp_state_apply on the first moves and then every
+ * 1024th: the change made must be the one cp_state_delta predicted, every incrementally kept
+ * total must equal a recomputation from the plan, and the objective the checker's. */
 #ifndef CAREPOOL_HEUR_STATE_H
 #define CAREPOOL_HEUR_STATE_H
 
@@ -44,8 +48,8 @@ typedef struct cp_state_model {
     double *service_capacity; /* n_services */
     double *service_fixed;    /* fixed cost if a candidate service, else 0 */
     double *service_minimum;  /* min_occupancy if a candidate service, else 0 */
-    double *service_limit;    /* capacity + the checker's tolerance */
-    double *service_floor;    /* minimum - the checker's tolerance */
+    double *service_limit;    /* cp_rules_ceiling(capacity) */
+    double *service_floor;    /* cp_rules_floor(minimum) */
 
     bool track_contracts; /* tiers, contract costs or a share cap exist */
     bool share_active;    /* max_provider_share < 1 */
@@ -101,6 +105,7 @@ typedef struct cp_state {
     /* violated services and pools (amount > 0), as sets with positions */
     int *violated, *violated_pos, n_violated;
     int *pool_violated, *pool_violated_pos, n_pool_violated;
+    unsigned long applied; /* calls of cp_state_apply: debug builds audit some (state.c) */
 } cp_state;
 
 /* A state holding plan (n_units pair indices or -1; NULL: every unit unplaced), with every

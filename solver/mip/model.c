@@ -8,6 +8,7 @@
  * The matrix is gathered as triplets and loaded in one call. */
 #include "mip/model.h"
 
+#include "core/rules.h"
 #include "util/alloc.h"
 
 #include <math.h>
@@ -469,11 +470,7 @@ void cp_mip_model_columns_of_plan(const cp_mip_model *model, const int *service_
         case CP_COLUMN_TIER:
         case CP_COLUMN_DISCOUNTED: {
             const cp_tier_list *tiers = &instance->tiers[model->relation_provider[i]];
-            int reached = -1;
-            for (int t = 0; t < tiers->count; t++)
-                if (places[i] >= tiers->tiers[t].min_places - 1e-9)
-                    reached = t;
-            if (reached == column->tier)
+            if (cp_rules_tier_reached(tiers, places[i]) == column->tier)
                 value = column->role == CP_COLUMN_TIER ? 1 : spend[i];
             break;
         }

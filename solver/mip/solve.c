@@ -9,8 +9,8 @@
  * original column numbers, which is why the MIP presolver stays off. */
 #include "mip/solve.h"
 
+#include "core/rules.h"
 #include "mip/model.h"
-
 #include "mip/guard.h"
 
 #include "util/alloc.h"
@@ -60,7 +60,7 @@ typedef struct search {
 static void raise_bound(search *s, double bound)
 {
     if (s->integral)
-        bound = ceil(bound - 1e-6);
+        bound = cp_rules_round_bound(bound);
     if (bound > s->bound)
         s->bound = bound;
 }

@@ -1,12 +1,15 @@
-/* Candidate pairs: units for groups, summed pair terms, locking, infeasibility reports. */
+/* Candidate pairs: units for groups, summed pair terms, locking, infeasibility reports, and
+ * the restriction to a split of the pools. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+
 #include <cmocka.h>
 
 #include <math.h>
 #include <string.h>
 
+#include "candidates_of.h"
 #include "core/candidates.h"
 #include "instance_builder.h"
 #include "util/status.h"
@@ -146,6 +149,75 @@ static void test_group_without_common_service(void **state)
     cp_instance_destroy(in);
 }
 
+/* Unit k's services under c, as a bit set of service indices. */
+static unsigned services_of(const cp_candidates *c, int k)
+{
+    unsigned set = 0;
+    for (int p = c->pair_start[k]; p < c->pair_start[k + 1]; p++)
+        set |= 1u << c->pair_service[p];
+    return set;
+}
+
+static void test_restrict_to_a_split_applies_the_owner_rule(void **state)
+{
+    (void)state;
+    cp_instance *in = tb_create();
+    tb_authority(in, "a", 51.0, 0.0);
+    tb_authority(in, "b", 51.0, 0.1);
+    tb_authority(in, "c", 51.0, 0.2);
+    int own_a = tb_service(in, "own_a", 0, "home", 4, 100);
+    int own_b = tb_service(in, "own_b", 1, "home", 4, 120);
+    int market = tb_service(in, "market", 2, "home", 4, 90);
+    tb_user(in, "ua", 0, "home");
+    tb_user(in, "ub", 1, "home");
+    tb_user(in, "locked", 1, "home");
+    tb_user(in, "g1", 0, "home");
+    tb_user(in, "g2", 0, "home");
+    tb_group(in, 3, "pair");
+    tb_group(in, 4, "pair");
+    in->services[own_a].owner = 0;
+    in->services[own_b].owner = 1;
+    in->users[2].current_service = own_a;
+    in->users[2].locked = true;
+    const char *const whole_pools[3] = {"ab", "ab", "c"};
+    const char *const split_pools[3] = {"coalition", "rest", "c"};
+    tb_config(in, "whole", whole_pools);
+    tb_config(in, "split", split_pools);
+    tb_finish(in);
+
+    cp_candidates *whole = candidates_of(in, "whole");
+    const cp_config *split = cp_instance_config(in, "split");
+    cp_candidates *c = cp_candidates_restrict(whole, in, split);
+    assert_ptr_equal(c->instance, in);
+    assert_ptr_equal(c->config, split);
+    assert_int_equal(c->n_units, 4);
+    unsigned all = 1u << own_a | 1u << own_b | 1u << market;
+    assert_int_equal(services_of(whole, 0), all);
+    assert_int_equal(services_of(c, 0), 1u << own_a | 1u << market); /* ua: not b's */
+    assert_int_equal(services_of(c, 1), 1u << own_b | 1u << market); /* ub: not a's */
+    assert_int_equal(services_of(c, 2), 1u << own_a);                /* locked in a's: stays */
+    assert_int_equal(services_of(c, 3), 1u << own_a | 1u << market); /* the group, of a */
+
+    /* the same as building the candidates under the split from scratch */
+    cp_candidates *direct = candidates_of(in, "split");
+    assert_int_equal(c->n_pairs, direct->n_pairs);
+    for (int k = 0; k < c->n_units; k++) {
+        assert_int_equal(c->unit_pool[k], direct->unit_pool[k]);
+        assert_int_equal(c->pair_start[k + 1], direct->pair_start[k + 1]);
+        assert_int_equal(c->unit_can_unplace[k], direct->unit_can_unplace[k]);
+    }
+    for (int p = 0; p < c->n_pairs; p++) {
+        assert_int_equal(c->pair_service[p], direct->pair_service[p]);
+        assert_true(c->pair_places[p] == direct->pair_places[p]);
+        assert_true(c->pair_price[p] == direct->pair_price[p]);
+        assert_true(c->pair_cost[p] == direct->pair_cost[p]);
+    }
+    cp_candidates_destroy(direct);
+    cp_candidates_destroy(c);
+    cp_candidates_destroy(whole);
+    cp_instance_destroy(in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -153,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_locked_person_keeps_current_service),
         cmocka_unit_test(test_infeasible_reports_the_worst_filter),
         cmocka_unit_test(test_group_without_common_service),
+        cmocka_unit_test(test_restrict_to_a_split_applies_the_owner_rule),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
