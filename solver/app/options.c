@@ -27,7 +27,7 @@ typedef struct option_spec {
 #define FIELD(name) offsetof(cp_options, name)
 #define ALL                                                                          \
     (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT | \
-     CP_CMD_GENERATE | CP_CMD_COMPARE)
+     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY)
 #define SOLVING (CP_CMD_SOLVE | CP_CMD_COMPARE)
 
 static const option_spec specs[] = {
@@ -75,6 +75,8 @@ static const option_spec specs[] = {
      "compare: each two-pool solve of the games evaluates this many moves per candidate pair"},
     {"glpk-output", 0, FLAG, FIELD(glpk_output), CP_CMD_SOLVE, NULL, NULL, 0, 0,
      "show GLPK's own terminal output (on stderr)"},
+    {"header", 0, FLAG, FIELD(header), CP_CMD_SUMMARY, NULL, NULL, 0, 0,
+     "summary: print the keys (tab-separated) before their values"},
     {"quiet", 'q', FLAG, FIELD(quiet), ALL, NULL, NULL, 0, 0, "only errors and the summary"},
     {"verbose", 'v', FLAG, FIELD(verbose), ALL, NULL, NULL, 0, 0, "more detail on stderr"},
 };
@@ -83,7 +85,8 @@ static const option_spec specs[] = {
 static const struct {
     const char *name;
     enum cp_command command;
-    int n_positional;
+    int n_positional; /* required; negative: -n_positional required, then up to
+                         CP_MAX_POSITIONAL in all */
     const char *usage;
     const char *help;
 } commands[] = {
@@ -98,6 +101,8 @@ static const struct {
      "write a realistic synthetic instance"},
     {"compare", CP_CMD_COMPARE, 1, "compare DIR [--configs A,B,...] -o OUT",
      "solve every configuration, compare them and share each pool's savings"},
+    {"summary", CP_CMD_SUMMARY, -1, "summary PATH [--header] [KEY ...]",
+     "print values of summary.json: KEYs tab-separated on one line, or all"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -202,12 +207,13 @@ int cp_options_parse(int argc, char **argv, cp_options *options, bool *help, cp_
         return CP_ERR_INPUT;
     }
     options->command = commands[found].command;
-    int expected = commands[found].n_positional;
+    int expected = abs(commands[found].n_positional);
+    int most = commands[found].n_positional < 0 ? CP_MAX_POSITIONAL : expected;
 
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
         if (arg[0] != '-' || arg[1] == '\0') {
-            if (options->n_positional < expected)
+            if (options->n_positional < most)
                 options->positional[options->n_positional++] = arg;
             else
                 cp_errors_add(errors, "%s: unexpected argument '%s'", argv[1], arg);
