@@ -4,6 +4,7 @@
 #include "gen/generate.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,12 +111,15 @@ static int population_rows(const cp_gen_preset *preset, const cp_gen_request *re
 /* Parses "AxB" (two whole numbers) into *a and *b. */
 static int parse_size(const char *size, long *a, long *b, cp_errors *errors)
 {
-    char *end;
+    char *end = NULL;
+    bool ok = size[0] >= '0' && size[0] <= '9';
     errno = 0;
-    *a = size[0] >= '0' && size[0] <= '9' ? strtol(size, &end, 10) : -1;
-    if (*a >= 0 && *end == 'x' && end[1] >= '0' && end[1] <= '9')
+    if (ok)
+        *a = strtol(size, &end, 10);
+    ok = ok && end[0] == 'x' && end[1] >= '0' && end[1] <= '9';
+    if (ok)
         *b = strtol(end + 1, &end, 10);
-    if (*a < 0 || errno != 0 || *end != '\0') {
+    if (!ok || errno != 0 || *end != '\0') {
         cp_errors_add(errors, "generate: --size: expected two whole numbers as AxB (value '%s')",
                       size);
         return CP_ERR_INPUT;
