@@ -59,9 +59,13 @@ static const option_spec specs[] = {
     {"seed", 0, INTEGER, FIELD(seed), SOLVING | CP_CMD_GENERATE, "N", NULL, 0, 2147483647,
      "random seed (recorded in summary.json; generate: the instance drawn)"},
     {"preset", 0, TEXT, FIELD(preset), CP_CMD_GENERATE, "NAME", NULL, 0, 0,
-     "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld"},
+     "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld; "
+     "for the benchmarks gap-c, gap-d, gap-e, facility-small, facility-large or facility-local"},
     {"scale", 0, REAL, FIELD(scale), CP_CMD_GENERATE, "FACTOR", NULL, 0.0001, 100,
      "generate: people and services times this"},
+    {"size", 0, TEXT, FIELD(size), CP_CMD_GENERATE, "AxB", NULL, 0, 0,
+     "generate: required by the benchmark presets, an error for the others: MxN, M agents "
+     "and N jobs (gap-*), or PEOPLExCANDIDATES (facility-*)"},
     {"threads", 0, INTEGER, FIELD(threads), SOLVING, "N", NULL, 0, 1024,
      "worker threads of the heuristic (0: one per processor; branch-and-cut uses one; "
      "compare: of all its solves together)"},
@@ -97,7 +101,8 @@ static const struct {
      "write the model for glpsol or other solvers"},
     {"import", CP_CMD_IMPORT, 2, "import gap FILE -o DIR",
      "turn an OR-Library generalized-assignment file into an instance"},
-    {"generate", CP_CMD_GENERATE, 0, "generate --preset NAME --seed N -o DIR [--scale F]",
+    {"generate", CP_CMD_GENERATE, 0,
+     "generate --preset NAME --seed N -o DIR [--scale F|--size AxB]",
      "write a realistic synthetic instance"},
     {"compare", CP_CMD_COMPARE, 1, "compare DIR [--configs A,B,...] -o OUT",
      "solve every configuration, compare them and share each pool's savings"},

@@ -39,6 +39,7 @@ typedef struct cp_options {
     const char *format;
     const char *preset;
     double scale;
+    const char *size; /* generate: the benchmark presets' AxB, or NULL */
     long seed;
     long threads;
     bool quiet;
