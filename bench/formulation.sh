@@ -3,7 +3,7 @@
 # baseline `--formulation weak --cuts off --branching glpk` (big-M capacity-only linking,
 # GLPK's defaults) and once with carepool's defaults `--formulation strong --cuts on
 # --branching decisions`, and compares value, gap and time.
-# Instances: generated facility-location-style ones (bench/make_facility_instance.sh: many
+# Instances: generated facility-location-style ones (carepool generate --preset facility-*: many
 # candidate services with fixed costs and min_occupancy; three profiles) and GAP sets
 # (OR-Library gap8-gap12, Chu-Beasley a/b/c with 5 and 10 agents). Prints a table and
 # replaces its section of bench/RESULTS.md.
@@ -53,7 +53,8 @@ is_number "$limit" || {
 }
 require_carepool
 
-# Generated instances as PROFILE:PEOPLE:CANDIDATES:SEED (see make_facility_instance.sh).
+# Generated instances as PROFILE:PEOPLE:CANDIDATES:SEED (carepool generate --preset
+# facility-PROFILE --size PEOPLExCANDIDATES --seed SEED).
 generated="small:200:30:1 small:300:45:2 small:400:60:3 large:200:30:4 large:300:45:5
 large:400:60:6 local:200:30:7 local:300:45:8 local:400:60:9"
 chu_beasley="a05100 a05200 a10100 a10200 b05100 b05200 b10100 b10200 c05100 c05200 c10100 c10200"
@@ -68,8 +69,8 @@ prepare() {
         for spec in $generated; do
             IFS=: read -r profile people candidates seed <<<"$spec"
             name=fl-$profile-${people}x$candidates-s$seed
-            "$BENCH_DIR/make_facility_instance.sh" "$people" "$candidates" "$seed" \
-                "$work/instances/$name" "$profile"
+            "$CAREPOOL" generate --preset "facility-$profile" --size "${people}x$candidates" \
+                --seed "$seed" -o "$work/instances/$name" >/dev/null
             echo "$name"
         done
     fi

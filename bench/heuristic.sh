@@ -165,11 +165,10 @@ emit() {
     echo "$2" >>"$1"
 }
 
-# gap_instance TYPE M N DIR: a generated GAP instance (seed 1) imported into DIR.
+# gap_instance TYPE M N DIR: a generated GAP instance of TYPE (C, D or E) into DIR.
 gap_instance() {
-    "$BENCH_DIR/make_gap_instance.sh" "$1" "$2" "$3" "$seed" >"$4.txt"
-    "$CAREPOOL" import gap "$4.txt" -o "$4" >/dev/null
-    rm -f "$4.txt"
+    "$CAREPOOL" generate --preset "gap-$(echo "$1" | tr CDE cde)" --size "${2}x$3" \
+        --seed "$seed" -o "$4" >/dev/null
 }
 
 # preset_instance NAME DIR: `carepool generate --preset NAME --seed 1 -o DIR`.
@@ -267,7 +266,7 @@ section_generated() {
         echo "## Heuristic: generated GAP types C, D, E"
         echo
         header_lines "$(command_line generated "$seconds")"
-        echo "- each instance: \`bench/make_gap_instance.sh TYPE M N $seed > FILE\` (M agents, N jobs), \`carepool import gap FILE -o DIR\`, then \`carepool solve DIR -o OUT --seed $seed ${flags[*]}\`"
+        echo "- each instance: \`carepool generate --preset gap-TYPE --size MxN --seed $seed -o DIR\` (M agents, N jobs), then \`carepool solve DIR -o OUT --seed $seed ${flags[*]}\`"
         echo "- no best known values: own bound and gap are the heuristic's certified Lagrangian bound (summary.json); first plan s: summary.json first_plan_seconds"
         echo
         echo "| instance | value | own bound | own gap % | first plan s |"
