@@ -103,7 +103,7 @@ static const struct {
      "turn an OR-Library generalized-assignment file into an instance"},
     {"generate", CP_CMD_GENERATE, 0,
      "generate --preset NAME --seed N -o DIR [--scale F|--size AxB]",
-     "write a realistic synthetic instance"},
+     "write a synthetic instance: realistic, or a benchmark one"},
     {"compare", CP_CMD_COMPARE, 1, "compare DIR [--configs A,B,...] -o OUT",
      "solve every configuration, compare them and share each pool's savings"},
     {"summary", CP_CMD_SUMMARY, -1, "summary PATH [--header] [KEY ...]",

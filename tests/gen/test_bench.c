@@ -246,15 +246,6 @@ static void test_bad_requests(void **state)
     }
 }
 
-static void test_preset_names(void **state)
-{
-    (void)state;
-    assert_string_equal(cp_generate_preset_names(),
-                        "sw-london|wla|london|rcc-south-east|england-children|"
-                        "england-adults-ld|gap-c|gap-d|gap-e|facility-small|facility-large|"
-                        "facility-local");
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,7 +253,6 @@ int main(void)
         cmocka_unit_test(test_gap_rules),
         cmocka_unit_test(test_seeds),
         cmocka_unit_test_setup_teardown(test_bad_requests, setup, teardown),
-        cmocka_unit_test(test_preset_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

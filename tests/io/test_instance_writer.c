@@ -122,10 +122,24 @@ static cp_instance_rows *full_rows(void)
     cp_instance_rows_add_authority(rows, (cp_authority_row){" b ", "Bee", 52, -1});
 
     char id[16] = "s\"1\""; /* the rows copy it: overwritten below */
-    cp_service_row s = cp_service_row_empty();
-    s = (cp_service_row){id,          "p, one", NULL, "a,1", 51.5,     -0.1, "residential", 3,
-                         1234.56,     "good",   18,   64,    "female", 4,    "autism;sen",  " b ",
-                         "candidate", 2500.5,   2};
+    cp_service_row s = {.id = id,
+                        .provider = "p, one",
+                        .authority = "a,1",
+                        .lat = 51.5,
+                        .lon = -0.1,
+                        .type = "residential",
+                        .capacity = 3,
+                        .weekly_price = 1234.56,
+                        .rating = "good",
+                        .min_age = 18,
+                        .max_age = 64,
+                        .genders = "female",
+                        .max_intensity = 4,
+                        .specialisms = "autism;sen",
+                        .owner = " b ",
+                        .status = "candidate",
+                        .fixed_cost = 2500.5,
+                        .min_occupancy = 2};
     cp_instance_rows_add_service(rows, s);
     strcpy(id, "junk");
     s = cp_service_row_empty();
