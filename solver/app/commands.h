@@ -16,6 +16,7 @@ int cp_cmd_export(const cp_options *options);
 int cp_cmd_import(const cp_options *options);
 int cp_cmd_generate(const cp_options *options);
 int cp_cmd_compare(const cp_options *options);
+int cp_cmd_summary(const cp_options *options);
 
 /* Shared steps of the commands. */
 

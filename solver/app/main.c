@@ -43,6 +43,8 @@ int main(int argc, char **argv)
         return cp_cmd_generate(&options);
     case CP_CMD_COMPARE:
         return cp_cmd_compare(&options);
+    case CP_CMD_SUMMARY:
+        return cp_cmd_summary(&options);
     }
     return CP_ERR_INTERNAL;
 }

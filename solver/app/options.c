@@ -28,7 +28,7 @@ typedef struct option_spec {
 #define FIELD(name) offsetof(cp_options, name)
 #define ALL                                                                          \
     (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT | \
-     CP_CMD_GENERATE | CP_CMD_COMPARE)
+     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY)
 #define SOLVING (CP_CMD_SOLVE | CP_CMD_COMPARE)
 
 static const option_spec specs[] = {
@@ -60,9 +60,13 @@ static const option_spec specs[] = {
     {"seed", 0, INTEGER, FIELD(seed), SOLVING | CP_CMD_GENERATE, "N", NULL, 0, 2147483647,
      "random seed (recorded in summary.json; generate: the instance drawn)"},
     {"preset", 0, TEXT, FIELD(preset), CP_CMD_GENERATE, "NAME", NULL, 0, 0,
-     "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld"},
+     "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld; "
+     "for the benchmarks gap-c, gap-d, gap-e, facility-small, facility-large or facility-local"},
     {"scale", 0, REAL, FIELD(scale), CP_CMD_GENERATE, "FACTOR", NULL, 0.0001, 100,
      "generate: people and services times this"},
+    {"size", 0, TEXT, FIELD(size), CP_CMD_GENERATE, "AxB", NULL, 0, 0,
+     "generate: required by the benchmark presets, an error for the others: MxN, M agents "
+     "and N jobs (gap-*), or PEOPLExCANDIDATES (facility-*)"},
     {"threads", 0, INTEGER, FIELD(threads), SOLVING, "N", NULL, 0, 1024,
      "worker threads of the heuristic (0: one per processor; branch-and-cut uses one; "
      "compare: of all its solves together)"},
@@ -76,6 +80,8 @@ static const option_spec specs[] = {
      "compare: each two-pool solve of the games evaluates this many moves per candidate pair"},
     {"glpk-output", 0, FLAG, FIELD(glpk_output), CP_CMD_SOLVE, NULL, NULL, 0, 0,
      "show GLPK's own terminal output (on stderr)"},
+    {"header", 0, FLAG, FIELD(header), CP_CMD_SUMMARY, NULL, NULL, 0, 0,
+     "summary: print the keys (tab-separated) before their values"},
     {"quiet", 'q', FLAG, FIELD(quiet), ALL, NULL, NULL, 0, 0, "only errors and the summary"},
     {"verbose", 'v', FLAG, FIELD(verbose), ALL, NULL, NULL, 0, 0, "more detail on stderr"},
 };
@@ -84,7 +90,8 @@ static const option_spec specs[] = {
 static const struct {
     const char *name;
     enum cp_command command;
-    int n_positional;
+    int n_positional; /* required; negative: -n_positional required, then up to
+                         CP_MAX_POSITIONAL in all */
     const char *usage;
     const char *help;
 } commands[] = {
@@ -95,10 +102,13 @@ static const struct {
      "write the model for glpsol or other solvers"},
     {"import", CP_CMD_IMPORT, 2, "import gap FILE -o DIR",
      "turn an OR-Library generalized-assignment file into an instance"},
-    {"generate", CP_CMD_GENERATE, 0, "generate --preset NAME --seed N -o DIR [--scale F]",
-     "write a realistic synthetic instance"},
+    {"generate", CP_CMD_GENERATE, 0,
+     "generate --preset NAME --seed N -o DIR [--scale F|--size AxB]",
+     "write a synthetic instance: realistic, or a benchmark one"},
     {"compare", CP_CMD_COMPARE, 1, "compare DIR [--configs A,B,...] -o OUT",
      "solve every configuration, compare them and share each pool's savings"},
+    {"summary", CP_CMD_SUMMARY, -1, "summary PATH [--header] [KEY ...]",
+     "print values of summary.json: KEYs tab-separated on one line, or all"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -206,12 +216,13 @@ int cp_options_parse(int argc, char **argv, cp_options *options, bool *help, cp_
         return CP_ERR_INPUT;
     }
     options->command = commands[found].command;
-    int expected = commands[found].n_positional;
+    int expected = abs(commands[found].n_positional);
+    int most = commands[found].n_positional < 0 ? CP_MAX_POSITIONAL : expected;
 
     for (int i = 2; i < argc; i++) {
         const char *arg = argv[i];
         if (arg[0] != '-' || arg[1] == '\0') {
-            if (options->n_positional < expected)
+            if (options->n_positional < most)
                 options->positional[options->n_positional++] = arg;
             else
                 cp_errors_add(errors, "%s: unexpected argument '%s'", argv[1], arg);
@@ -253,7 +264,7 @@ void cp_options_print_help(void)
     set_defaults(&defaults);
     printf("carepool %s: who goes where, for councils that commission care together\n\n",
            CAREPOOL_VERSION);
-    printf("Usage:\n  carepool --version%33s the version\n", "");
+    printf("Usage:\n  carepool %-40s %s\n", "--version", "print the version");
     for (size_t c = 0; c < N_COMMANDS; c++)
         printf("  carepool %-40s %s\n", commands[c].usage, commands[c].help);
     printf("\nOptions:\n");

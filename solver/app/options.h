@@ -14,12 +14,17 @@ enum cp_command {
     CP_CMD_EXPORT = 1 << 3,
     CP_CMD_IMPORT = 1 << 4,
     CP_CMD_GENERATE = 1 << 5,
-    CP_CMD_COMPARE = 1 << 6
+    CP_CMD_COMPARE = 1 << 6,
+    CP_CMD_SUMMARY = 1 << 7
 };
+
+/* Most positional arguments a command takes (summary: PATH and its KEYs). */
+#define CP_MAX_POSITIONAL 64
 
 typedef struct cp_options {
     enum cp_command command;
-    const char *positional[2]; /* e.g. DIR and ASSIGNMENTS.csv, or "gap" and FILE */
+    /* e.g. DIR and ASSIGNMENTS.csv, or "gap" and FILE, or PATH and KEYs */
+    const char *positional[CP_MAX_POSITIONAL];
     int n_positional;
 
     const char *output;
@@ -34,12 +39,14 @@ typedef struct cp_options {
     const char *format;
     const char *preset;
     double scale;
+    const char *size; /* generate: the benchmark presets' AxB, or NULL */
     long seed;
     long threads;
     bool quiet;
     bool verbose;
     bool glpk_output;
-    bool version; /* --version: print the version and stop */
+    bool version;             /* --version: print the version and stop */
+    bool header;              /* summary: print the keys first */
     const char *configs;      /* compare: comma-separated configuration names, or NULL */
     long shapley_samples;     /* compare: orders sampled for pools above 10 members */
     long shapley_max_members; /* compare: larger pools get proportional shares only */

@@ -3,16 +3,22 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* Formats value into buffer (of 512 bytes: enough for any double with few decimals) with '.'
  * as the decimal point and without a sign on zero. */
 static void format_number(char *buffer, size_t size, double value, int decimals)
 {
-    if (decimals < 0)
+    if (decimals == CP_DECIMALS_EXACT) {
+        snprintf(buffer, size, "%.15g", value);
+        if (strtod(buffer, NULL) != value)
+            snprintf(buffer, size, "%.17g", value);
+    } else if (decimals < 0) {
         snprintf(buffer, size, "%.10g", value);
-    else
+    } else {
         snprintf(buffer, size, "%.*f", decimals, value);
+    }
 
     const char *point = localeconv()->decimal_point;
     size_t point_length = strlen(point);

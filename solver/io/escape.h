@@ -7,6 +7,8 @@
 
 /* For a decimals argument: "%.10g" style, as few digits as the value needs. */
 #define CP_DECIMALS_GENERAL (-1)
+/* For a decimals argument: the shorter of "%.15g" and "%.17g" that reads back exactly. */
+#define CP_DECIMALS_EXACT (-2)
 
 /* Writes text as one CSV field, quoted (with quotes doubled) when it holds a comma, quote, CR
  * or LF, or starts or ends with a space or tab. */

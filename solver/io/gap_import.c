@@ -1,10 +1,11 @@
 /* Import of OR-Library generalized assignment files (`carepool import gap`): a tokenizer that
  * keeps the line of every token, a checker that reports every problem with its line and
- * token number, and a writer that builds the instance directory in a temporary directory
- * beside the target and renames it into place. Benchmark files hold at most a few tens of
- * thousands of numbers, so the whole file is held in memory. */
+ * token number, and the instance's rows, written by io/instance_writer.h. Benchmark files
+ * hold at most a few tens of thousands of numbers, so the whole file is held in memory. */
 #define _POSIX_C_SOURCE 200809L
 #include "io/gap_import.h"
+
+#include "io/instance_writer.h"
 
 #include "util/alloc.h"
 #include "util/status.h"
@@ -19,7 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 typedef struct token {
     char *text;
@@ -215,94 +215,43 @@ static int parse_gap(const char *path, const token_list *tokens, gap *g, cp_erro
     return ok ? CP_OK : CP_ERR_INPUT;
 }
 
-/* Writes value in the shorter of %.15g and %.17g that reads back exactly. */
-static void put_number(FILE *file, double value)
+cp_instance_rows *cp_gap_rows(long m, long n, const double *cost, const double *resource,
+                              const double *capacity)
 {
-    char text[32];
-    snprintf(text, sizeof text, "%.15g", value);
-    if (strtod(text, NULL) != value)
-        snprintf(text, sizeof text, "%.17g", value);
-    fputs(text, file);
-}
-
-static void write_authorities(FILE *file, const gap *g)
-{
-    (void)g;
-    fputs("id,name,lat,lon\ngap,gap,0,0\n", file);
-}
-
-static void write_services(FILE *file, const gap *g)
-{
-    fputs("id,authority,type,capacity,weekly_price\n", file);
-    for (long i = 0; i < g->m; i++) {
-        fprintf(file, "a%ld,gap,agent,", i + 1);
-        put_number(file, g->capacity[i]);
-        fputs(",0\n", file);
+    cp_instance_rows *rows = cp_instance_rows_create();
+    rows->columns[CP_FILE_AUTHORITIES] = CP_AUTHORITIES_COLUMNS;
+    rows->columns[CP_FILE_SERVICES] = "id,authority,type,capacity,weekly_price";
+    rows->columns[CP_FILE_USERS] = "id,authority,types";
+    rows->columns[CP_FILE_QUOTES] = CP_QUOTES_COLUMNS;
+    rows->columns[CP_FILE_SETTINGS] = CP_SETTINGS_COLUMNS;
+    cp_instance_rows_add_authority(rows, (cp_authority_row){"gap", "gap", 0, 0});
+    char agent[32], job[32];
+    for (long i = 0; i < m; i++) {
+        snprintf(agent, sizeof agent, "a%ld", i + 1);
+        cp_service_row service = cp_service_row_empty();
+        service.id = agent;
+        service.authority = "gap";
+        service.type = "agent";
+        service.capacity = capacity[i];
+        service.weekly_price = 0;
+        cp_instance_rows_add_service(rows, service);
     }
-}
-
-static void write_users(FILE *file, const gap *g)
-{
-    fputs("id,authority,types\n", file);
-    for (long j = 0; j < g->n; j++)
-        fprintf(file, "j%ld,gap,agent\n", j + 1);
-}
-
-static void write_quotes(FILE *file, const gap *g)
-{
-    fputs("user,service,weekly_cost,places\n", file);
-    for (long j = 0; j < g->n; j++)
-        for (long i = 0; i < g->m; i++) {
-            fprintf(file, "j%ld,a%ld,", j + 1, i + 1);
-            put_number(file, g->cost[i * g->n + j]);
-            fputc(',', file);
-            put_number(file, g->resource[i * g->n + j]);
-            fputc('\n', file);
+    for (long j = 0; j < n; j++) {
+        snprintf(job, sizeof job, "j%ld", j + 1);
+        cp_user_row user = cp_user_row_empty();
+        user.id = job;
+        user.authority = "gap";
+        user.types = "agent";
+        cp_instance_rows_add_user(rows, user);
+        for (long i = 0; i < m; i++) {
+            snprintf(agent, sizeof agent, "a%ld", i + 1);
+            cp_instance_rows_add_quote(
+                rows, (cp_quote_row){job, agent, cost[i * n + j], resource[i * n + j]});
         }
-}
-
-static void write_settings(FILE *file, const gap *g)
-{
-    (void)g;
-    fputs("key,value\nquotes_only,true\nspot_cost,none\n", file);
-}
-
-static const struct {
-    const char *name;
-    void (*write)(FILE *file, const gap *g);
-} instance_files[] = {
-    {"authorities.csv", write_authorities},
-    {"services.csv", write_services},
-    {"users.csv", write_users},
-    {"quotes.csv", write_quotes},
-    {"settings.csv", write_settings},
-};
-enum { N_INSTANCE_FILES = sizeof instance_files / sizeof instance_files[0] };
-
-static char *join_path(const char *directory, const char *name)
-{
-    size_t size = strlen(directory) + strlen(name) + 2;
-    char *path = cp_malloc(size);
-    snprintf(path, size, "%s/%s", directory, name);
-    return path;
-}
-
-/* Writes instance file number f into directory, flushed and synced; false with a message
- * on failure. */
-static bool write_file(const char *directory, int f, const gap *g, cp_errors *errors)
-{
-    char *path = join_path(directory, instance_files[f].name);
-    FILE *file = fopen(path, "w");
-    bool ok = file != NULL;
-    if (file) {
-        instance_files[f].write(file, g);
-        ok = fflush(file) == 0 && !ferror(file) && fsync(fileno(file)) == 0;
-        ok = fclose(file) == 0 && ok;
     }
-    if (!ok)
-        cp_errors_add(errors, "%s: cannot write: %s", path, strerror(errno));
-    free(path);
-    return ok;
+    cp_instance_rows_add_setting(rows, (cp_setting_row){"quotes_only", "true"});
+    cp_instance_rows_add_setting(rows, (cp_setting_row){"spot_cost", "none"});
+    return rows;
 }
 
 /* CP_OK when target does not exist or is an empty directory; otherwise an error. */
@@ -341,57 +290,6 @@ static int check_target(const char *target, cp_errors *errors)
     return CP_OK;
 }
 
-/* Writes the instance into a fresh temporary directory beside out_dir, then renames it to
- * out_dir. Returns CP_OK, or an error status with a message and nothing left behind. */
-static int write_instance(const gap *g, const char *out_dir, cp_errors *errors)
-{
-    char *target = cp_strdup(out_dir);
-    size_t length = strlen(target);
-    while (length > 1 && target[length - 1] == '/')
-        target[--length] = '\0';
-    char *temp = NULL;
-    int status = check_target(target, errors);
-    if (status != CP_OK)
-        goto cleanup;
-
-    status = CP_ERR_INTERNAL;
-    size_t size = length + sizeof ".tmp-XXXXXX";
-    temp = cp_malloc(size);
-    snprintf(temp, size, "%s.tmp-XXXXXX", target);
-    if (!mkdtemp(temp)) {
-        cp_errors_add(errors, "%s: cannot create a temporary directory beside it: %s", target,
-                      strerror(errno));
-        free(temp);
-        temp = NULL;
-        goto cleanup;
-    }
-    for (int f = 0; f < N_INSTANCE_FILES; f++)
-        if (!write_file(temp, f, g, errors))
-            goto cleanup;
-    mode_t mask = umask(0);
-    umask(mask);
-    if (chmod(temp, 0777 & ~mask) != 0 || rename(temp, target) != 0) {
-        cp_errors_add(errors, "%s: cannot create output directory: %s", target, strerror(errno));
-        goto cleanup;
-    }
-    free(temp);
-    temp = NULL;
-    status = CP_OK;
-
-cleanup:
-    if (temp) {
-        for (int f = 0; f < N_INSTANCE_FILES; f++) {
-            char *path = join_path(temp, instance_files[f].name);
-            unlink(path);
-            free(path);
-        }
-        rmdir(temp);
-    }
-    free(temp);
-    free(target);
-    return status;
-}
-
 int cp_gap_import(const char *path, const char *out_dir, cp_errors *errors)
 {
     token_list tokens = {0};
@@ -403,7 +301,12 @@ int cp_gap_import(const char *path, const char *out_dir, cp_errors *errors)
     status = parse_gap(path, &tokens, &g, errors);
     if (status != CP_OK)
         goto cleanup;
-    status = write_instance(&g, out_dir, errors);
+    status = check_target(out_dir, errors);
+    if (status != CP_OK)
+        goto cleanup;
+    cp_instance_rows *rows = cp_gap_rows(g.m, g.n, g.cost, g.resource, g.capacity);
+    status = cp_instance_write(rows, out_dir, errors);
+    cp_instance_rows_destroy(rows);
 
 cleanup:
     tokens_free(&tokens);

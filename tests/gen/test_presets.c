@@ -37,7 +37,8 @@ static void test_find(void **state)
     assert_int_equal(cp_gen_preset_find("england-children")->population, CP_GEN_CHILDREN);
     assert_string_equal(cp_generate_preset_names(),
                         "sw-london|wla|london|rcc-south-east|england-children|"
-                        "england-adults-ld");
+                        "england-adults-ld|gap-c|gap-d|gap-e|facility-small|facility-large|"
+                        "facility-local");
 }
 
 /* Members of a preset: every code names an upper-tier council, none twice. */
