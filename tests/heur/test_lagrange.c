@@ -4,6 +4,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+
 #include <cmocka.h>
 
 #include <math.h>
@@ -12,10 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "candidates_of.h"
 #include "core/candidates.h"
 #include "core/check.h"
 #include "heur/lagrange.h"
-#include "candidates_of.h"
 #include "instance_builder.h"
 #include "util/status.h"
 
@@ -446,8 +447,8 @@ static void test_same_bits_for_any_thread_count(void **state)
         omp_set_num_threads(threads[t]);
         cp_lagrange *l = cp_lagrange_create(c);
         first = cp_lagrange_bound(l);
-        cp_lagrange_improve(l, INFINITY, 150);
-        bound[t] = cp_lagrange_improve(l, INFINITY, 150);
+        cp_lagrange_improve(l, INFINITY, 20);
+        bound[t] = cp_lagrange_improve(l, INFINITY, 20);
         iterations[t] = cp_lagrange_iterations(l);
         lambda[t] = malloc((size_t)in->n_services * sizeof(double));
         memcpy(lambda[t], cp_lagrange_multipliers(l), (size_t)in->n_services * sizeof(double));
