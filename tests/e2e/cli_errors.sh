@@ -15,14 +15,14 @@ expect_status 2 "$CAREPOOL" solve "$TEST_DATA_DIR/e2e-tiny" -o "$WORK/o" --confi
 expect_grep "$WORK/err" "unknown configuration 'nope'"
 expect_status 2 "$CAREPOOL" solve "$TEST_DATA_DIR/e2e-tiny"
 expect_grep "$WORK/err" "-o DIR is required"
-[ ! -e "$WORK/o" ] || fail "usage errors wrote output"
+expect_absent "$WORK/o"
 
 expect_status 2 "$CAREPOOL" solve "$TEST_DATA_DIR/e2e-bad" -o "$WORK/bad"
 expect_grep "$WORK/err" "services.csv:2: column 'capacity'"
 expect_grep "$WORK/err" "services.csv:3: column 'id': duplicate id"
 expect_grep "$WORK/err" "services.csv:3: column 'authority'"
 expect_grep "$WORK/err" "services.csv:3: column 'weekly_price'"
-[ ! -e "$WORK/bad" ] || fail "bad input wrote output"
+expect_absent "$WORK/bad"
 expect_status 2 "$CAREPOOL" validate "$TEST_DATA_DIR/e2e-bad"
 expect_status 2 "$CAREPOOL" validate "$WORK/missing"
 expect_grep "$WORK/err" "cannot open instance directory"
@@ -36,5 +36,5 @@ expect_status 3 "$CAREPOOL" solve "$TEST_DATA_DIR/e2e-infeasible" -o "$WORK/inf"
 expect_grep "$WORK/err" "user 'p1' (authority 'merton'): no compatible service and no spot cost; most services removed by specialisms"
 expect_grep "$WORK/err" "user 'p2' (authority 'sutton'): no compatible service and no spot cost; most services removed by max_distance_km"
 expect_grep "$WORK/inf/summary.json" '"status": "infeasible"'
-[ ! -e "$WORK/inf/assignments.csv" ] || fail "an infeasible run wrote assignments"
+expect_absent "$WORK/inf/assignments.csv" "$WORK/inf/authorities.csv" "$WORK/inf/services.csv"
 finish

@@ -6,10 +6,8 @@ source "$(dirname "$0")/lib.bash"
 three="$TEST_DATA_DIR/compare-three"
 
 expect_status 0 "$CAREPOOL" compare "$three" -o "$WORK/c1"
-for f in comparison.csv authorities.csv shares.csv coalitions.csv summary.json; do
-    [ -f "$WORK/c1/$f" ] || fail "compare did not write $f"
-done
-[ -z "$(ls -A "$WORK/c1" | grep '\.tmp\.')" ] || fail "temporary files left in the output"
+expect_files "$WORK/c1" comparison.csv authorities.csv shares.csv coalitions.csv summary.json
+expect_no_temporaries "$WORK/c1"
 expect_grep "$WORK/c1/comparison.csv" 'configuration,pools,weekly_cost,annual_cost,saving,saving_pct,placement,discount,distance,preference,moves,spot,fixed,contracts,mean_km,p90_km,share_within_local_km,placed_outside_own_authority,unplaced,services_opened,contracts_signed,status,method,bound,gap,seconds'
 expect_grep "$WORK/c1/authorities.csv" 'authority,configuration,pool,weekly_cost,standalone_cost,saving,saving_pct'
 expect_grep "$WORK/c1/shares.csv" 'configuration,pool,member,standalone_cost,alone_cost,pooled_cost,proportional_share,shapley_share,shapley_half_width,shapley,shapley_note,stability_checked,blocking_coalitions,above_standalone,above_alone'
@@ -61,13 +59,13 @@ expect_status 0 "$CAREPOOL" compare "$three" --configs 'pooled, ab,ab' -o "$WORK
 [ "$(wc -l <"$WORK/c2/comparison.csv")" -eq 4 ] || fail "--configs pooled,ab,ab: not 3 rows"
 expect_status 2 "$CAREPOOL" compare "$three" --configs ab,nowhere -o "$WORK/c3"
 expect_grep "$WORK/err" "unknown configuration 'nowhere'"
-[ ! -e "$WORK/c3" ] || fail "an unknown configuration still wrote $WORK/c3"
+expect_absent "$WORK/c3"
 expect_status 2 "$CAREPOOL" compare "$three"
 expect_grep "$WORK/err" '-o DIR is required'
 expect_status 2 "$CAREPOOL" compare "$three" -o "$WORK/c4" --coalition-work 0 --shapley-samples 1
 expect_grep "$WORK/err" "--coalition-work: expected a number from 0.01 to 1e+06 (value '0')"
 expect_grep "$WORK/err" "--shapley-samples: expected a whole number from 2 to 100000 (value '1')"
-[ ! -e "$WORK/c4" ] || fail "bad options still wrote $WORK/c4"
+expect_absent "$WORK/c4"
 
 # twelve councils of one person each, 10% off from 6 places: a pool above 10 members gets the
 # sampled Shapley value (shares sum to the pool's cost), above --shapley-max-members none
@@ -114,7 +112,7 @@ for threads in 1 2; do
     awk -F, '{ $NF = ""; print }' "$WORK/d$threads/comparison.csv" >"$WORK/d$threads/comparison.cut"
     awk -F, '{ $10 = ""; print }' "$WORK/d$threads/coalitions.csv" >"$WORK/d$threads/coalitions.cut"
 done
-cmp -s "$WORK/d1/comparison.cut" "$WORK/d2/comparison.cut" || fail "comparison.csv differs"
-cmp -s "$WORK/d1/coalitions.cut" "$WORK/d2/coalitions.cut" || fail "coalitions.csv differs"
-cmp -s "$WORK/d1/shares.csv" "$WORK/d2/shares.csv" || fail "shares.csv differs"
+expect_same "$WORK/d1/comparison.cut" "$WORK/d2/comparison.cut" "comparison.csv differs"
+expect_same "$WORK/d1/coalitions.cut" "$WORK/d2/coalitions.cut" "coalitions.csv differs"
+expect_same "$WORK/d1/shares.csv" "$WORK/d2/shares.csv" "shares.csv differs"
 finish

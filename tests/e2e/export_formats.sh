@@ -25,7 +25,7 @@ glpsol --check --freemps "$WORK/swl.mps" >"$WORK/glpsol.out" 2>&1 || fail "glpso
 
 # an unwritable destination: exit 1, nothing left behind
 expect_status 1 "$CAREPOOL" export "$tiny" --format lp -o "$WORK/no/such/dir/tiny.lp"
-[ -z "$(ls "$WORK" | grep '\.tmp\.')" ] || fail "export left a temporary file"
+expect_no_temporaries "$WORK"
 expect_status 2 "$CAREPOOL" export "$tiny" --format xls -o "$WORK/x"
 expect_grep "$WORK/err" "--format: expected one of dat|mps|lp (value 'xls')"
 finish

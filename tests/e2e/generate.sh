@@ -10,15 +10,14 @@ people() {
 expect_status 0 "$CAREPOOL" generate --preset wla --seed 3 -o "$WORK/a"
 expect_grep "$WORK/out" "generated wla (seed 3, scale 1) into $WORK/a"
 expect_status 0 "$CAREPOOL" generate --preset wla --seed 3 -o "$WORK/b"
-for name in authorities services users quotes tiers settings configurations; do
-    [ -f "$WORK/a/$name.csv" ] || fail "wla lacks $name.csv"
-done
+expect_files "$WORK/a" authorities.csv services.csv users.csv quotes.csv tiers.csv settings.csv \
+    configurations.csv
 # The children's recipe makes no quotes: a header only.
 [ "$(cat "$WORK/a/quotes.csv")" = "user,service,weekly_cost,places" ] ||
     fail "wla's quotes.csv holds more than its header"
 [ "$(ls "$WORK/a")" = "$(ls "$WORK/b")" ] || fail "two runs wrote different files"
 for file in "$WORK"/a/*; do
-    cmp -s "$file" "$WORK/b/$(basename "$file")" || fail "$(basename "$file") differs between runs"
+    expect_same "$file" "$WORK/b/$(basename "$file")" "$(basename "$file") differs between runs"
 done
 [ "$(people "$WORK/a")" -eq 2260 ] || fail "wla has $(people "$WORK/a") people, wanted 2260"
 expect_grep "$WORK/a/configurations.csv" "core-six,brent,wla_core"
@@ -49,18 +48,18 @@ expect_close "$(people "$WORK/half")" 1130 56.5
 expect_status 2 "$CAREPOOL" generate --preset nope --seed 3 -o "$WORK/nope"
 expect_grep "$WORK/err" "unknown preset 'nope'"
 expect_grep "$WORK/err" "sw-london|wla|london|rcc-south-east|england-children|england-adults-ld"
-[ ! -e "$WORK/nope" ] || fail "an unknown preset left an output directory"
+expect_absent "$WORK/nope"
 expect_status 2 "$CAREPOOL" generate --preset wla --seed 3
 expect_grep "$WORK/err" "-o DIR are required"
 expect_status 2 "$CAREPOOL" generate --seed 3 -o "$WORK/nopreset"
 expect_grep "$WORK/err" "--preset NAME and -o DIR are required"
-[ ! -e "$WORK/nopreset" ] || fail "a missing preset left an output directory"
+expect_absent "$WORK/nopreset"
 # Below the option's range (0.0001 to 100).
 expect_status 2 "$CAREPOOL" generate --preset wla --seed 3 --scale 0.00001 -o "$WORK/tiny"
 expect_grep "$WORK/err" "--scale: expected a number from 0.0001 to 100 (value '0.00001')"
-[ ! -e "$WORK/tiny" ] || fail "a scale out of range left an output directory"
+expect_absent "$WORK/tiny"
 # In range, but every council's count rounds to 0.
 expect_status 2 "$CAREPOOL" generate --preset wla --seed 3 --scale 0.0001 -o "$WORK/none"
 expect_grep "$WORK/err" "generate: scale 0.0001 leaves no one to place"
-[ ! -e "$WORK/none" ] || fail "a scale that leaves no one left an output directory"
+expect_absent "$WORK/none"
 finish

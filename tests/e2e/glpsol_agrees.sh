@@ -1,67 +1,31 @@
-#!/usr/bin/env bash
 # End-to-end test of the reference model: for each small fixture and configuration,
 # `carepool export --format dat` solved by glpsol with models/placement.mod, and `carepool
 # solve`, must both reach the optimum worked out by hand (tests/data/*/README.md), within 1e-6
 # relative; glpsol's plan must also show the feature the fixture is built to exercise (a group
 # moved together, a candidate opened, a tier reached, an owned service shared or refused).
-set -euo pipefail
-: "${CAREPOOL:?CAREPOOL must name the carepool binary}"
-: "${SOURCE_DIR:?SOURCE_DIR must name the project root}"
-: "${TEST_DATA_DIR:?TEST_DATA_DIR must name tests/data}"
-
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-fail() {
-    echo "FAIL: $*" >&2
-    exit 1
-}
-
-command -v glpsol >/dev/null || fail "glpsol not found (Debian package glpk-utils)"
-
-# True when $1 and $2 agree within 1e-6 relative (absolute near zero).
-agree() {
-    awk -v a="$1" -v b="$2" 'BEGIN {
-        d = a - b; if (d < 0) d = -d
-        m = a < 0 ? -a : a; n = b < 0 ? -b : b; if (n > m) m = n; if (m < 1) m = 1
-        exit !(a != "" && b != "" && d <= 1e-6 * m)
-    }'
-}
-
-# The first number after "KEY": in a JSON file; empty when there is none.
-json_number() {
-    { grep -o "\"$2\"[[:space:]]*:[[:space:]]*[-0-9.eE+]*" "$1" 2>/dev/null || true; } |
-        head -n 1 | sed 's/.*:[[:space:]]*//'
-}
+source "$(dirname "$0")/lib.bash"
+command -v glpsol >/dev/null || { fail "glpsol not found (Debian package glpk-utils)"; finish; }
 
 # check FIXTURE CONFIG EXPECTED [LINE...]: each LINE must appear in glpsol's printed plan.
 check() {
     local fixture=$1 config=$2 expected=$3
     shift 3
-    local dir="$TEST_DATA_DIR/$fixture" case="$work/$fixture-$config"
-    local what="$fixture under '$config'"
+    local dir="$TEST_DATA_DIR/$fixture" case="$WORK/$fixture-$config"
 
-    "$CAREPOOL" export "$dir" --config "$config" --format dat -o "$case.dat" \
-        >"$case.export.out" 2>&1 || fail "$what: export failed: $(cat "$case.export.out")"
+    expect_status 0 "$CAREPOOL" export "$dir" --config "$config" --format dat -o "$case.dat" ||
+        return
     glpsol -m "$SOURCE_DIR/models/placement.mod" -d "$case.dat" >"$case.glpsol" 2>&1 ||
-        fail "$what: glpsol failed: $(tail -n 5 "$case.glpsol")"
-    grep -q '^INTEGER OPTIMAL SOLUTION FOUND$' "$case.glpsol" ||
-        fail "$what: glpsol found no optimum: $(tail -n 5 "$case.glpsol")"
+        { fail "$fixture under '$config': glpsol failed: $(tail -n 5 "$case.glpsol")"; return; }
+    expect_line "$case.glpsol" 'INTEGER OPTIMAL SOLUTION FOUND'
     local reference
     reference=$(sed -n 's/^objective //p' "$case.glpsol")
+    expect_status 0 "$CAREPOOL" solve "$dir" --config "$config" -o "$case.out" || return
 
-    "$CAREPOOL" solve "$dir" --config "$config" -o "$case.out" >"$case.solve.out" 2>&1 ||
-        fail "$what: solve failed: $(cat "$case.solve.out")"
-    local solved
-    solved=$(json_number "$case.out/summary.json" objective)
-
-    agree "$reference" "$expected" ||
-        fail "$what: glpsol optimum '$reference', expected $expected"
-    agree "$solved" "$reference" ||
-        fail "$what: carepool solve objective '$solved', glpsol optimum $reference"
+    expect_close_rel "$reference" "$expected" 1e-6
+    expect_close_rel "$(json_value "$case.out/summary.json" objective)" "$reference" 1e-6
     local line
     for line in "$@"; do
-        grep -qxF "$line" "$case.glpsol" || fail "$what: glpsol plan lacks '$line'"
+        expect_line "$case.glpsol" "$line"
     done
 }
 
@@ -86,4 +50,4 @@ check small-tiers-owners standalone 7460 \
 check small-tiers-owners north 6880 "place d h1" "tier north T 1" "tier south T 1"
 check small-tiers-owners pooled 6600 "place d h1" "tier pooled T 2"
 
-echo "glpsol agrees with carepool solve on every fixture"
+finish

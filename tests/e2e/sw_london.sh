@@ -1,11 +1,12 @@
-# The bundled default instance: valid, solved to proven optimality, and the written plan
-# passes the independent checker with the same cost.
+# The bundled default instance: valid, solved to proven optimality by the method auto chooses
+# for it (exact), and the written plan passes the independent checker with the same cost.
 source "$(dirname "$0")/lib.bash"
 swl="$SOURCE_DIR/instances/sw-london"
 
 expect_status 0 "$CAREPOOL" validate "$swl"
 expect_grep "$WORK/out" "people          400"
-expect_status 0 "$CAREPOOL" solve "$swl" -o "$WORK/pooled" --quiet
+expect_status 0 "$CAREPOOL" solve "$swl" -o "$WORK/pooled"
+expect_grep "$WORK/err" "method auto: exact ("
 s="$WORK/pooled/summary.json"
 expect_grep "$s" '"status": "optimal"'
 expect_grep "$s" '"placed": 400,'

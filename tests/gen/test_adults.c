@@ -14,13 +14,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/compat.h"
+#include "files.h"
 #include "gen/adults.h"
 #include "gen/draft_writer.h"
 #include "gen/presets.h"
 #include "gen/recipes.h"
+#include "scratch.h"
 
 /* A preset's world with the adults' recipe run over it. */
 typedef struct generated {
@@ -394,22 +395,6 @@ static void test_seed_fixes_everything(void **state)
     release(f);
 }
 
-static char *read_all(const char *path)
-{
-    FILE *in = fopen(path, "rb");
-    if (!in)
-        return NULL;
-    fseek(in, 0, SEEK_END);
-    long size = ftell(in);
-    fseek(in, 0, SEEK_SET);
-    char *text = malloc((size_t)size + 1);
-    assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)size, in), (size_t)size);
-    text[size] = '\0';
-    fclose(in);
-    return text;
-}
-
 /* Seed 23 writes, byte for byte, the files of instances/sw-london. */
 static void test_bundled_instance(void **state)
 {
@@ -417,8 +402,7 @@ static void test_bundled_instance(void **state)
     static const char *const files[] = {"authorities.csv",   "services.csv", "users.csv",
                                         "quotes.csv",        "tiers.csv",    "settings.csv",
                                         "configurations.csv"};
-    char dir[] = "/tmp/carepool-test-adults-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    char *dir = scratch_create();
     char out[128];
     snprintf(out, sizeof out, "%s/sw-london", dir);
     generated g = generate("sw-london", 23, 1.0);
@@ -431,16 +415,12 @@ static void test_bundled_instance(void **state)
         snprintf(made, sizeof made, "%s/%s", out, files[f]);
         snprintf(bundled, sizeof bundled, "%s/../../instances/sw-london/%s", TEST_DATA_DIR,
                  files[f]);
-        char *x = read_all(made), *y = read_all(bundled);
-        assert_non_null(x);
-        assert_non_null(y);
+        char *x = file_read(made), *y = file_read(bundled);
         assert_string_equal(x, y);
         free(x);
         free(y);
-        unlink(made);
     }
-    rmdir(out);
-    rmdir(dir);
+    scratch_remove(dir);
 }
 
 int main(void)

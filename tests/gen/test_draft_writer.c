@@ -16,82 +16,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "files.h"
 #include "gen/draft_writer.h"
 #include "io/instance_reader.h"
+#include "scratch.h"
 #include "util/status.h"
 
 static const char *const type_names[] = {"residential", "supported_living"};
 static const char *const tag_names[] = {"autism", "sen"};
-
-/* A fresh directory under /tmp for each test (state), removed afterwards. */
-static int setup(void **state)
-{
-    char *dir = strdup("/tmp/carepool-draft-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    *state = dir;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    char command[256];
-    snprintf(command, sizeof command, "rm -rf '%s'", (char *)*state);
-    assert_int_equal(system(command), 0);
-    free(*state);
-    return 0;
-}
-
-static char *path_in(const char *dir, const char *name)
-{
-    static char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return path;
-}
-
-/* The whole file; the caller frees it. */
-static char *contents(const char *dir, const char *name)
-{
-    FILE *f = fopen(path_in(dir, name), "rb");
-    assert_non_null(f);
-    size_t size = 0, capacity = 4096;
-    char *text = malloc(capacity);
-    size_t n;
-    while ((n = fread(text + size, 1, capacity - size - 1, f)) > 0) {
-        size += n;
-        if (capacity - size - 1 == 0)
-            text = realloc(text, capacity *= 2);
-    }
-    text[size] = '\0';
-    fclose(f);
-    return text;
-}
-
-static void assert_file(const char *dir, const char *name, const char *expected)
-{
-    char *text = contents(dir, name);
-    assert_string_equal(text, expected);
-    free(text);
-}
-
-/* The names in dir, sorted and joined by spaces ("." and ".." left out). */
-static char *listing(const char *dir)
-{
-    static char text[1024];
-    struct dirent **entries;
-    int n = scandir(dir, &entries, NULL, alphasort);
-    assert_true(n >= 0);
-    text[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        if (strcmp(entries[i]->d_name, ".") != 0 && strcmp(entries[i]->d_name, "..") != 0) {
-            if (text[0])
-                strcat(text, " ");
-            strcat(text, entries[i]->d_name);
-        }
-        free(entries[i]);
-    }
-    free(entries);
-    return text;
-}
 
 static cp_gen_world *merton_and_croydon(void)
 {
@@ -200,39 +132,38 @@ static void test_files_of_small_draft(void **state)
     assert_int_equal(cp_gen_draft_listed_authorities(draft), 3);
     assert_int_equal(cp_gen_draft_write(draft, dir, &errors), CP_OK);
     assert_false(cp_errors_any(&errors));
-    assert_string_equal(listing(dir), "authorities.csv configurations.csv quotes.csv "
-                                      "services.csv settings.csv tiers.csv users.csv");
-    assert_file(dir, "authorities.csv",
-                "id,name,lat,lon\n"
-                "merton,Merton,51.4100,-0.1973\n"
-                "croydon,Croydon,51.3553,-0.0872\n"
-                "sutton,Sutton,51.3621,-0.1776\n");
-    assert_file(dir, "services.csv",
-                "id,provider,authority,lat,lon,type,capacity,weekly_price,rating,min_age,"
-                "max_age,genders,max_intensity,specialisms,owner,status,fixed_cost,"
-                "min_occupancy\n"
-                "s001,acme,sutton,51.3621,-0.1776,residential,4,1200.5,good,18,64,female,4,"
-                "autism;sen,,existing,,\n"
-                "s002,acme,merton,51.4100,-0.2000,supported_living,3,900,unrated,,,any,5,,"
-                "croydon,candidate,2500,2\n");
-    assert_file(dir, "users.csv",
-                "id,authority,lat,lon,types,places,intensity,age,gender,needs,max_distance_km,"
-                "current_service,locked,group,spot_cost\n"
-                "u001,merton,51.4000,-0.1900,residential;supported_living,1,2,30,female,"
-                "autism,25,s001,true,,none\n"
-                "u002,croydon,51.3500,-0.0800,supported_living,1,1,,,,,,,g001,\n"
-                "u003,croydon,51.3500,-0.0800,supported_living,1,1,,,,,,,g001,20000\n");
-    assert_file(dir, "quotes.csv",
-                "user,service,weekly_cost,places\n"
-                "u001,s001,1100.25,\n"
-                "u002,s002,950,2\n");
-    assert_file(dir, "tiers.csv", "provider,min_places,discount_pct\nacme,10,2.5\n");
-    assert_file(dir, "settings.csv", "key,value\nspot_cost,15000\ndistance_weight,3\n");
-    assert_file(dir, "configurations.csv",
-                "configuration,authority,pool\n"
-                "pair,merton,merton\n"
-                "pair,croydon,south\n"
-                "pair,sutton,south\n");
+    assert_string_equal(file_listing(dir), "authorities.csv configurations.csv quotes.csv "
+                                           "services.csv settings.csv tiers.csv users.csv");
+    file_assert_text(file_path(dir, "authorities.csv"), "id,name,lat,lon\n"
+                                                        "merton,Merton,51.4100,-0.1973\n"
+                                                        "croydon,Croydon,51.3553,-0.0872\n"
+                                                        "sutton,Sutton,51.3621,-0.1776\n");
+    file_assert_text(file_path(dir, "services.csv"),
+                     "id,provider,authority,lat,lon,type,capacity,weekly_price,rating,min_age,"
+                     "max_age,genders,max_intensity,specialisms,owner,status,fixed_cost,"
+                     "min_occupancy\n"
+                     "s001,acme,sutton,51.3621,-0.1776,residential,4,1200.5,good,18,64,female,4,"
+                     "autism;sen,,existing,,\n"
+                     "s002,acme,merton,51.4100,-0.2000,supported_living,3,900,unrated,,,any,5,,"
+                     "croydon,candidate,2500,2\n");
+    file_assert_text(file_path(dir, "users.csv"),
+                     "id,authority,lat,lon,types,places,intensity,age,gender,needs,max_distance_km,"
+                     "current_service,locked,group,spot_cost\n"
+                     "u001,merton,51.4000,-0.1900,residential;supported_living,1,2,30,female,"
+                     "autism,25,s001,true,,none\n"
+                     "u002,croydon,51.3500,-0.0800,supported_living,1,1,,,,,,,g001,\n"
+                     "u003,croydon,51.3500,-0.0800,supported_living,1,1,,,,,,,g001,20000\n");
+    file_assert_text(file_path(dir, "quotes.csv"), "user,service,weekly_cost,places\n"
+                                                   "u001,s001,1100.25,\n"
+                                                   "u002,s002,950,2\n");
+    file_assert_text(file_path(dir, "tiers.csv"),
+                     "provider,min_places,discount_pct\nacme,10,2.5\n");
+    file_assert_text(file_path(dir, "settings.csv"),
+                     "key,value\nspot_cost,15000\ndistance_weight,3\n");
+    file_assert_text(file_path(dir, "configurations.csv"), "configuration,authority,pool\n"
+                                                           "pair,merton,merton\n"
+                                                           "pair,croydon,south\n"
+                                                           "pair,sutton,south\n");
     cp_gen_draft_destroy(draft);
     cp_gen_world_destroy(world);
 }
@@ -330,26 +261,25 @@ static void test_empty_optional_files(void **state)
     cp_errors errors = {0};
     assert_int_equal(cp_gen_draft_listed_authorities(draft), 2);
     assert_int_equal(cp_gen_draft_write(draft, dir, &errors), CP_OK);
-    assert_string_equal(listing(dir), "authorities.csv configurations.csv quotes.csv "
-                                      "services.csv settings.csv tiers.csv users.csv");
-    assert_file(dir, "quotes.csv", "user,service,weekly_cost,places\n");
-    assert_file(dir, "tiers.csv", "provider,min_places,discount_pct\n");
-    assert_file(dir, "settings.csv", "key,value\n");
-    assert_file(dir, "configurations.csv", "configuration,authority,pool\n");
-    assert_file(dir, "authorities.csv",
-                "id,name,lat,lon\n"
-                "merton,Merton,51.4100,-0.1973\n"
-                "croydon,Croydon,51.3553,-0.0872\n");
-    assert_file(dir, "services.csv",
-                "id,provider,authority,lat,lon,type,capacity,weekly_price,rating,min_age,"
-                "max_age,genders,max_intensity,specialisms,owner,status,fixed_cost,"
-                "min_occupancy\n"
-                "s001,solo,merton,51.4000,-0.2000,residential,1,100,outstanding,,,any,1,,,"
-                "existing,,\n");
-    assert_file(dir, "users.csv",
-                "id,authority,lat,lon,types,places,intensity,age,gender,needs,max_distance_km,"
-                "current_service,locked,group,spot_cost\n"
-                "u001,merton,51.4000,-0.2000,residential,1,1,0,male,,12.5,,,,0\n");
+    assert_string_equal(file_listing(dir), "authorities.csv configurations.csv quotes.csv "
+                                           "services.csv settings.csv tiers.csv users.csv");
+    file_assert_text(file_path(dir, "quotes.csv"), "user,service,weekly_cost,places\n");
+    file_assert_text(file_path(dir, "tiers.csv"), "provider,min_places,discount_pct\n");
+    file_assert_text(file_path(dir, "settings.csv"), "key,value\n");
+    file_assert_text(file_path(dir, "configurations.csv"), "configuration,authority,pool\n");
+    file_assert_text(file_path(dir, "authorities.csv"), "id,name,lat,lon\n"
+                                                        "merton,Merton,51.4100,-0.1973\n"
+                                                        "croydon,Croydon,51.3553,-0.0872\n");
+    file_assert_text(file_path(dir, "services.csv"),
+                     "id,provider,authority,lat,lon,type,capacity,weekly_price,rating,min_age,"
+                     "max_age,genders,max_intensity,specialisms,owner,status,fixed_cost,"
+                     "min_occupancy\n"
+                     "s001,solo,merton,51.4000,-0.2000,residential,1,100,outstanding,,,any,1,,,"
+                     "existing,,\n");
+    file_assert_text(file_path(dir, "users.csv"),
+                     "id,authority,lat,lon,types,places,intensity,age,gender,needs,max_distance_km,"
+                     "current_service,locked,group,spot_cost\n"
+                     "u001,merton,51.4000,-0.2000,residential,1,1,0,male,,12.5,,,,0\n");
     cp_instance *instance = NULL;
     assert_int_equal(cp_instance_load(dir, &instance, &errors), CP_OK);
     assert_int_equal(instance->n_quotes, 0);
@@ -369,11 +299,11 @@ static void test_overwrite_leaves_nothing_stale(void **state)
     assert_int_equal(cp_gen_draft_write(full, dir, &errors), CP_OK);
     assert_int_equal(cp_gen_draft_write(minimal, dir, &errors), CP_OK);
     assert_false(cp_errors_any(&errors));
-    assert_string_equal(listing(dir), "authorities.csv configurations.csv quotes.csv "
-                                      "services.csv settings.csv tiers.csv users.csv");
-    assert_file(dir, "quotes.csv", "user,service,weekly_cost,places\n");
-    assert_file(dir, "tiers.csv", "provider,min_places,discount_pct\n");
-    assert_file(dir, "configurations.csv", "configuration,authority,pool\n");
+    assert_string_equal(file_listing(dir), "authorities.csv configurations.csv quotes.csv "
+                                           "services.csv settings.csv tiers.csv users.csv");
+    file_assert_text(file_path(dir, "quotes.csv"), "user,service,weekly_cost,places\n");
+    file_assert_text(file_path(dir, "tiers.csv"), "provider,min_places,discount_pct\n");
+    file_assert_text(file_path(dir, "configurations.csv"), "configuration,authority,pool\n");
     cp_instance *instance = NULL;
     assert_int_equal(cp_instance_load(dir, &instance, &errors), CP_OK);
     assert_int_equal(instance->n_users, 1);
@@ -410,12 +340,14 @@ static void test_id_width(void **state)
     cp_gen_add_quote(draft, 999, 0, 10, 0);
     cp_errors errors = {0};
     assert_int_equal(cp_gen_draft_write(draft, dir, &errors), CP_OK);
-    char *users = contents(dir, "users.csv");
+    char *users = file_read(file_path(dir, "users.csv"));
     assert_non_null(strstr(users, "\nu0001,croydon,0.0000,0.0000,residential,1,1,,,,,,,,\n"));
     assert_non_null(strstr(users, "\nu0999,croydon,0.0000,0.0000,residential,1,1,,,,,,,g012,\n"));
-    assert_non_null(strstr(users, "\nu1000,croydon,0.0000,0.0000,residential,1,1,,,,,s001,,g012,\n"));
+    assert_non_null(
+        strstr(users, "\nu1000,croydon,0.0000,0.0000,residential,1,1,,,,,s001,,g012,\n"));
     free(users);
-    assert_file(dir, "quotes.csv", "user,service,weekly_cost,places\nu1000,s001,10,\n");
+    file_assert_text(file_path(dir, "quotes.csv"),
+                     "user,service,weekly_cost,places\nu1000,s001,10,\n");
     cp_gen_draft_destroy(draft);
     cp_gen_world_destroy(world);
 }
@@ -426,9 +358,7 @@ static void test_write_failure(void **state)
     const char *dir = *state;
     char file[512], target[600];
     snprintf(file, sizeof file, "%s/plain", dir);
-    FILE *f = fopen(file, "w");
-    assert_non_null(f);
-    fclose(f);
+    file_write(file, "");
     snprintf(target, sizeof target, "%s/sub", file);
     cp_gen_world *world = merton_and_croydon();
     cp_gen_draft *draft = small_draft(world);
@@ -436,7 +366,7 @@ static void test_write_failure(void **state)
     assert_int_equal(cp_gen_draft_write(draft, target, &errors), CP_ERR_INTERNAL);
     assert_true(cp_errors_any(&errors));
     assert_non_null(strstr(errors.lines[0], target));
-    assert_string_equal(listing(dir), "plain");
+    assert_string_equal(file_listing(dir), "plain");
     cp_errors_clear(&errors);
     cp_gen_draft_destroy(draft);
     cp_gen_world_destroy(world);
@@ -445,12 +375,14 @@ static void test_write_failure(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_files_of_small_draft, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_reader_accepts_small_draft, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_empty_optional_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_overwrite_leaves_nothing_stale, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_id_width, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_write_failure, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_files_of_small_draft, scratch_setup, scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_reader_accepts_small_draft, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_empty_optional_files, scratch_setup, scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_overwrite_leaves_nothing_stale, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_id_width, scratch_setup, scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_write_failure, scratch_setup, scratch_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

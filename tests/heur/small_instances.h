@@ -17,7 +17,7 @@
 /* 2 authorities, 4 services of 3 providers (s3 a candidate with fixed cost 60 and minimum 2,
  * p0 with tiers), 7 people of whom two form a group and one is locked in s0; capacities are
  * drawn so that some instances are tight. share < 1 sets the market-share cap. */
-static cp_instance *small_instance(uint64_t seed, double share)
+static inline cp_instance *small_instance(uint64_t seed, double share)
 {
     cp_rng rng;
     cp_rng_seed(&rng, seed, 7);
@@ -61,7 +61,7 @@ static cp_instance *small_instance(uint64_t seed, double share)
 
 /* Prices plan (pair per unit) with the checker. Returns the objective, INFINITY when the plan
  * is infeasible. */
-static double checked_objective(const cp_candidates *c, const int *plan)
+static inline double checked_objective(const cp_candidates *c, const int *plan)
 {
     const cp_instance *in = c->instance;
     int *service_of_user = malloc((size_t)in->n_users * sizeof(int));
@@ -77,7 +77,7 @@ static double checked_objective(const cp_candidates *c, const int *plan)
 }
 
 /* The least objective of a feasible plan, by enumerating every plan (INFINITY: none). */
-static double brute_force_optimum(const cp_candidates *c)
+static inline double brute_force_optimum(const cp_candidates *c)
 {
     int n = c->n_units;
     int *plan = malloc((size_t)n * sizeof(int));

@@ -10,9 +10,11 @@
 
 #include <cmocka.h>
 
+#include "files.h"
 #include "io/assignment_reader.h"
 #include "io/instance_reader.h"
 #include "report/report_writer.h"
+#include "scratch.h"
 #include "util/status.h"
 
 #include <stdio.h>
@@ -130,10 +132,10 @@ static void test_reads_what_the_report_writer_wrote(void **state)
     const cp_config *config = cp_instance_config(instance, "pooled");
     cp_check *check = NULL;
     cp_check_plan(instance, config, plan, &check);
-    char path[] = "/tmp/carepool-assignments-XXXXXX";
-    int fd = mkstemp(path);
-    assert_true(fd >= 0);
-    FILE *out = fdopen(fd, "w");
+    char *dir = scratch_create();
+    const char *path = file_path(dir, "assignments.csv");
+    FILE *out = fopen(path, "w");
+    assert_non_null(out);
     cp_report_assignments(out, instance, plan, check);
     fclose(out);
     cp_check_destroy(check);
@@ -141,7 +143,7 @@ static void test_reads_what_the_report_writer_wrote(void **state)
 
     plan = NULL;
     int status = cp_assignment_read(path, instance, &plan, &errors);
-    remove(path);
+    scratch_remove(dir);
     print_errors(&errors);
     assert_int_equal(status, CP_OK);
     assert_base_plan(instance, plan);

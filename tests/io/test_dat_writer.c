@@ -11,14 +11,15 @@
 #include <cmocka.h>
 
 #include "core/candidates.h"
+#include "files.h"
 #include "io/dat_writer.h"
 #include "io/instance_reader.h"
+#include "scratch.h"
 #include "util/status.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 typedef struct exported {
     int status;
@@ -173,34 +174,16 @@ static void test_small_tiers_owners_configuration(void **state)
     exported_free(&e);
 }
 
-/* A scratch instance directory with the given users.csv and services.csv bodies. */
+/* A scratch instance directory with the given users.csv and services.csv bodies; remove it
+ * with scratch_remove. */
 static char *make_instance(const char *services, const char *users)
 {
-    char *dir = strdup("/tmp/carepool-dat-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    const char *names[] = {"authorities.csv", "services.csv", "users.csv"};
-    const char *bodies[] = {"id,name,lat,lon\nst_helen's,St Helens,53.45,-2.74\n", services, users};
-    for (int i = 0; i < 3; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        FILE *f = fopen(path, "w");
-        assert_non_null(f);
-        fputs(bodies[i], f);
-        assert_int_equal(fclose(f), 0);
-    }
+    char *dir = scratch_create();
+    file_write(file_path(dir, "authorities.csv"),
+               "id,name,lat,lon\nst_helen's,St Helens,53.45,-2.74\n");
+    file_write(file_path(dir, "services.csv"), services);
+    file_write(file_path(dir, "users.csv"), users);
     return dir;
-}
-
-static void remove_instance(char *dir)
-{
-    const char *names[] = {"authorities.csv", "services.csv", "users.csv"};
-    for (int i = 0; i < 3; i++) {
-        char path[256];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
-    free(dir);
 }
 
 static void test_quotes_are_doubled(void **state)
@@ -218,7 +201,7 @@ static void test_quotes_are_doubled(void **state)
     assert_contains(e.text,
                     "param : PAIRS : price places cost :=\n  'o''brien' 'home \"one\"' 10 1 0;\n");
     exported_free(&e);
-    remove_instance(dir);
+    scratch_remove(dir);
 }
 
 static void test_unrepresentable_ids_write_nothing(void **state)
@@ -253,12 +236,12 @@ static void test_unrepresentable_ids_write_nothing(void **state)
     long_id[CP_DAT_MAX_SYMBOL] = '\0';
     snprintf(services, sizeof services,
              "id,authority,type,capacity,weekly_price\n%s,st_helen's,residential,1,10\n", long_id);
-    remove_instance(dir);
+    scratch_remove(dir);
     dir = make_instance(services, "id,authority,types\nu1,st_helen's,residential\n");
     e = export_dir(dir, "standalone");
     assert_int_equal(e.status, CP_OK);
     exported_free(&e);
-    remove_instance(dir);
+    scratch_remove(dir);
 }
 
 static void test_write_failure(void **state)

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "io/escape.h"
+#include "scratch.h"
 
 #include <locale.h>
 #include <math.h>
@@ -104,30 +105,28 @@ static void test_json_numbers_null_when_not_finite(void **state)
     assert_string_equal(json_number(NAN, 6), "null");
 }
 
-/* Sets LC_NUMERIC to German (decimal comma), compiling the locale into dir when the system
- * has none installed. Returns whether it could. */
+/* Sets LC_NUMERIC to German (decimal comma). When the system has no German locale installed,
+ * compiles one into dir, in ISO-8859-1: its numbers are the same as UTF-8's, and its charmap
+ * compiles in a quarter of the time. Returns whether it could. */
 static int use_decimal_comma_locale(const char *dir)
 {
     if (setlocale(LC_NUMERIC, "de_DE.UTF-8"))
         return 1;
     char command[256];
     snprintf(command, sizeof command,
-             "localedef -i de_DE -f UTF-8 '%s/de_DE.UTF-8' >/dev/null 2>&1", dir);
+             "localedef -i de_DE -f ISO-8859-1 '%s/de_DE.ISO-8859-1' >/dev/null 2>&1", dir);
     if (system(command) == -1)
         return 0;
     setenv("LOCPATH", dir, 1);
-    return setlocale(LC_NUMERIC, "de_DE.UTF-8") != NULL;
+    return setlocale(LC_NUMERIC, "de_DE.ISO-8859-1") != NULL;
 }
 
 static void test_numbers_ignore_the_locale(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/carepool-locale-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    char *dir = scratch_create();
     int have_locale = use_decimal_comma_locale(dir);
-    char command[256];
-    snprintf(command, sizeof command, "rm -rf '%s'", dir);
-    assert_int_equal(system(command), 0);
+    scratch_remove(dir);
     if (!have_locale)
         skip();
 

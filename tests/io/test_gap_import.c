@@ -9,19 +9,20 @@
 
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "files.h"
 #include "io/gap_import.h"
+#include "scratch.h"
+#include "util/alloc.h"
 #include "util/status.h"
 
 typedef struct workspace {
-    char root[64];
+    char *root;       /* a scratch directory */
     char input[128];  /* root/in.gap */
     char output[128]; /* root/out */
     cp_errors errors;
@@ -29,80 +30,31 @@ typedef struct workspace {
 
 static int setup(void **state)
 {
-    workspace *w = calloc(1, sizeof *w);
-    if (!w)
-        return -1;
-    snprintf(w->root, sizeof w->root, "/tmp/cp_gap_test_XXXXXX");
-    if (!mkdtemp(w->root)) {
-        free(w);
-        return -1;
-    }
+    workspace *w = cp_calloc(1, sizeof *w);
+    w->root = scratch_create();
     snprintf(w->input, sizeof w->input, "%s/in.gap", w->root);
     snprintf(w->output, sizeof w->output, "%s/out", w->root);
     *state = w;
     return 0;
 }
 
-static int remove_entry(const char *path, const struct stat *info, int flag, struct FTW *ftw)
-{
-    (void)info, (void)flag, (void)ftw;
-    return remove(path);
-}
-
 static int teardown(void **state)
 {
     workspace *w = *state;
-    nftw(w->root, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    scratch_remove(w->root);
     cp_errors_clear(&w->errors);
     free(w);
     return 0;
 }
 
-static void write_text(const char *path, const char *text)
-{
-    FILE *file = fopen(path, "w");
-    assert_non_null(file);
-    fputs(text, file);
-    assert_int_equal(fclose(file), 0);
-}
-
 static void assert_file(const char *directory, const char *name, const char *expected)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", directory, name);
-    FILE *file = fopen(path, "r");
-    assert_non_null(file);
-    char text[1024];
-    size_t length = fread(text, 1, sizeof text - 1, file);
-    text[length] = '\0';
-    fclose(file);
-    assert_string_equal(text, expected);
-}
-
-/* The names in directory, sorted and joined by spaces, "." and ".." left out. */
-static void list_directory(const char *directory, char *out, size_t size)
-{
-    struct dirent **entries;
-    int n = scandir(directory, &entries, NULL, alphasort);
-    assert_true(n >= 0);
-    out[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        const char *name = entries[i]->d_name;
-        if (strcmp(name, ".") != 0 && strcmp(name, "..") != 0) {
-            if (out[0])
-                strncat(out, " ", size - strlen(out) - 1);
-            strncat(out, name, size - strlen(out) - 1);
-        }
-        free(entries[i]);
-    }
-    free(entries);
+    file_assert_text(file_path(directory, name), expected);
 }
 
 static void assert_listing(const char *directory, const char *expected)
 {
-    char names[512];
-    list_directory(directory, names, sizeof names);
-    assert_string_equal(names, expected);
+    assert_string_equal(file_listing(directory), expected);
 }
 
 /* Asserts that error line i is "INPUT" followed by rest. */
@@ -144,7 +96,7 @@ static void assert_tiny_instance(const char *directory)
 static void test_imports_tiny_file(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, tiny_gap);
+    file_write(w->input, tiny_gap);
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_OK);
     assert_int_equal(w->errors.count, 0);
     assert_tiny_instance(w->output);
@@ -154,7 +106,7 @@ static void test_imports_tiny_file(void **state)
 static void test_accepts_trailing_slash_and_real_numbers(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, "1 2\n0.1 1e2\n2.25 3\n6\n");
+    file_write(w->input, "1 2\n0.1 1e2\n2.25 3\n6\n");
     char output[160];
     snprintf(output, sizeof output, "%s/", w->output);
     assert_int_equal(cp_gap_import(w->input, output, &w->errors), CP_OK);
@@ -168,7 +120,7 @@ static void test_accepts_trailing_slash_and_real_numbers(void **state)
 static void test_replaces_empty_directory(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, tiny_gap);
+    file_write(w->input, tiny_gap);
     assert_int_equal(mkdir(w->output, 0755), 0);
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_OK);
     assert_tiny_instance(w->output);
@@ -178,11 +130,11 @@ static void test_replaces_empty_directory(void **state)
 static void test_refuses_non_empty_directory(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, tiny_gap);
+    file_write(w->input, tiny_gap);
     assert_int_equal(mkdir(w->output, 0755), 0);
     char keep[160];
     snprintf(keep, sizeof keep, "%s/keep.txt", w->output);
-    write_text(keep, "mine\n");
+    file_write(keep, "mine\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
     assert_int_equal(w->errors.count, 1);
     char expected[256];
@@ -196,7 +148,7 @@ static void test_refuses_non_empty_directory(void **state)
 static void test_truncated_file(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, "2 3\n3 5 4\n5 2 7\n2 3 2\n1 2 4\n3\n");
+    file_write(w->input, "2 3\n3 5 4\n5 2 7\n2 3 2\n1 2 4\n3\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
     assert_int_equal(w->errors.count, 1);
     assert_error(w, 0,
@@ -208,7 +160,7 @@ static void test_truncated_file(void **state)
 static void test_truncated_after_sizes(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, "5 15\n\n");
+    file_write(w->input, "5 15\n\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
     assert_int_equal(w->errors.count, 1);
     assert_error(w, 0,
@@ -219,7 +171,7 @@ static void test_truncated_after_sizes(void **state)
 static void test_reports_every_bad_token(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, "2 3\n3 x 4\n-1 2 7\n2 3 2\n1 0 4\n-3 6 9 10\n");
+    file_write(w->input, "2 3\n3 x 4\n-1 2 7\n2 3 2\n1 0 4\n-3 6 9 10\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
     assert_int_equal(w->errors.count, 5);
     assert_error(w, 0, ":2: token 4 (cost of agent 1, job 2): not a number (value 'x')");
@@ -233,7 +185,7 @@ static void test_reports_every_bad_token(void **state)
 static void test_rejects_non_finite_numbers(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, "1 2\nnan 1e999\n1 1\n2\n");
+    file_write(w->input, "1 2\nnan 1e999\n1 1\n2\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
     assert_int_equal(w->errors.count, 2);
     assert_error(w, 0, ":2: token 3 (cost of agent 1, job 1): not a number (value 'nan')");
@@ -243,7 +195,7 @@ static void test_rejects_non_finite_numbers(void **state)
 static void test_rejects_bad_sizes(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, "0 2.5\n1 2 3\n");
+    file_write(w->input, "0 2.5\n1 2 3\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
     assert_int_equal(w->errors.count, 2);
     assert_error(w, 0, ":1: token 1 (number of agents m): not a positive integer (value '0')");
@@ -253,9 +205,9 @@ static void test_rejects_bad_sizes(void **state)
 static void test_rejects_empty_and_one_token_files(void **state)
 {
     workspace *w = *state;
-    write_text(w->input, " \n\n");
+    file_write(w->input, " \n\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
-    write_text(w->input, "\n-4\n");
+    file_write(w->input, "\n-4\n");
     assert_int_equal(cp_gap_import(w->input, w->output, &w->errors), CP_ERR_INPUT);
     assert_int_equal(w->errors.count, 3);
     assert_error(w, 0, ": empty file: expected the number of agents m and of jobs n");

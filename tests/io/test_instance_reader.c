@@ -9,7 +9,9 @@
 
 #include <cmocka.h>
 
+#include "files.h"
 #include "io/instance_reader.h"
+#include "scratch.h"
 #include "util/alloc.h"
 #include "util/status.h"
 
@@ -90,56 +92,41 @@ static char *captured_stderr(void)
 }
 
 /* A scratch instance: the files of a fixture, then one file replaced. */
-static char scratch[] = "/tmp/carepool-test-reader-XXXXXX";
+static char *scratch;
 
 static int make_scratch(void **state)
 {
     (void)state;
-    return mkdtemp(scratch) ? 0 : -1;
-}
-
-static void clear_scratch(void)
-{
-    char path[256];
-    for (int f = 0; f < N_FILE_NAMES; f++) {
-        snprintf(path, sizeof path, "%s/%s", scratch, file_names[f]);
-        unlink(path);
-    }
+    scratch = scratch_create();
+    return 0;
 }
 
 static int remove_scratch(void **state)
 {
     (void)state;
-    clear_scratch();
-    return rmdir(scratch);
+    scratch_remove(scratch);
+    scratch = NULL;
+    return 0;
 }
 
 static void write_file(const char *name, const char *content, size_t length)
 {
-    char path[256];
-    snprintf(path, sizeof path, "%s/%s", scratch, name);
-    FILE *out = fopen(path, "wb");
-    assert_non_null(out);
-    assert_int_equal(fwrite(content, 1, length, out), length);
-    fclose(out);
+    file_write_bytes(file_path(scratch, name), content, length);
 }
 
-/* Fills the scratch directory with the files of fixture name. */
+/* Makes the scratch directory anew with the files of fixture name. */
 static void copy_fixture(const char *name)
 {
-    clear_scratch();
+    scratch_remove(scratch);
+    scratch = scratch_create();
     char *directory = fixture(name);
     for (int f = 0; f < N_FILE_NAMES; f++) {
-        char path[512];
-        snprintf(path, sizeof path, "%s/%s", directory, file_names[f]);
-        FILE *in = fopen(path, "rb");
-        if (!in)
+        const char *path = file_path(directory, file_names[f]);
+        if (!file_exists(path))
             continue;
-        char buffer[4096];
-        size_t n = fread(buffer, 1, sizeof buffer, in);
-        assert_true(n < sizeof buffer);
-        fclose(in);
-        write_file(file_names[f], buffer, n);
+        char *text = file_read(path);
+        file_write(file_path(scratch, file_names[f]), text);
+        free(text);
     }
     free(directory);
 }

@@ -9,10 +9,11 @@
 
 #include <cmocka.h>
 
+#include "files.h"
 #include "io/output_dir.h"
+#include "scratch.h"
 #include "util/status.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,65 +21,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* A fresh directory under /tmp for each test, removed afterwards. */
-static int setup(void **state)
-{
-    char *dir = strdup("/tmp/carepool-output-XXXXXX");
-    assert_non_null(mkdtemp(dir));
-    *state = dir;
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    char command[256];
-    snprintf(command, sizeof command, "rm -rf '%s'", (char *)*state);
-    assert_int_equal(system(command), 0);
-    free(*state);
-    return 0;
-}
-
-static char *path_in(const char *dir, const char *name)
-{
-    static char path[512];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    return path;
-}
-
-/* The names in dir, sorted and joined by spaces ("." and ".." left out). */
-static char *listing(const char *dir)
-{
-    static char text[1024];
-    struct dirent **entries;
-    int n = scandir(dir, &entries, NULL, alphasort);
-    assert_true(n >= 0);
-    text[0] = '\0';
-    for (int i = 0; i < n; i++) {
-        if (strcmp(entries[i]->d_name, ".") != 0 && strcmp(entries[i]->d_name, "..") != 0) {
-            if (text[0])
-                strcat(text, " ");
-            strcat(text, entries[i]->d_name);
-        }
-        free(entries[i]);
-    }
-    free(entries);
-    return text;
-}
-
-static char *contents(const char *path)
-{
-    static char text[1024];
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    size_t n = fread(text, 1, sizeof text - 1, f);
-    text[n] = '\0';
-    fclose(f);
-    return text;
-}
-
 static void test_commit_renames_complete_files_into_place(void **state)
 {
-    const char *dir = path_in(*state, "out/nested");
+    const char *dir = file_path(*state, "out/nested");
     char out_dir[512];
     strcpy(out_dir, dir);
     cp_errors errors = {0};
@@ -96,27 +41,25 @@ static void test_commit_renames_complete_files_into_place(void **state)
     char expected[128];
     snprintf(expected, sizeof expected, ".a.csv.tmp.%ld .b.json.tmp.%ld", (long)getpid(),
              (long)getpid());
-    assert_string_equal(listing(out_dir), expected);
+    assert_string_equal(file_listing(out_dir), expected);
 
     assert_int_equal(cp_output_commit(output), CP_OK);
-    assert_string_equal(listing(out_dir), "a.csv b.json");
-    assert_string_equal(contents(path_in(out_dir, "a.csv")), "x,y\n1,2\n");
-    assert_string_equal(contents(path_in(out_dir, "b.json")), "{}\n");
+    assert_string_equal(file_listing(out_dir), "a.csv b.json");
+    file_assert_text(file_path(out_dir, "a.csv"), "x,y\n1,2\n");
+    file_assert_text(file_path(out_dir, "b.json"), "{}\n");
     assert_int_equal(errors.count, 0);
 }
 
 static void test_commit_replaces_previous_files(void **state)
 {
     cp_errors errors = {0};
-    FILE *old = fopen(path_in(*state, "a.csv"), "w");
-    fputs("old\n", old);
-    fclose(old);
+    file_write(file_path(*state, "a.csv"), "old\n");
 
     cp_output *output = cp_output_open(*state, &errors);
     fputs("new\n", cp_output_file(output, "a.csv"));
-    assert_string_equal(contents(path_in(*state, "a.csv")), "old\n");
+    file_assert_text(file_path(*state, "a.csv"), "old\n");
     assert_int_equal(cp_output_commit(output), CP_OK);
-    assert_string_equal(contents(path_in(*state, "a.csv")), "new\n");
+    file_assert_text(file_path(*state, "a.csv"), "new\n");
 }
 
 static void test_abort_leaves_nothing(void **state)
@@ -126,15 +69,15 @@ static void test_abort_leaves_nothing(void **state)
     fputs("partial", cp_output_file(output, "a.csv"));
     fputs("partial", cp_output_file(output, "b.csv"));
     cp_output_abort(output);
-    assert_string_equal(listing(*state), "");
+    assert_string_equal(file_listing(*state), "");
     cp_output_abort(NULL);
 }
 
 static void test_open_fails_on_a_regular_file(void **state)
 {
     char file[512];
-    strcpy(file, path_in(*state, "plain"));
-    fclose(fopen(file, "w"));
+    strcpy(file, file_path(*state, "plain"));
+    file_write(file, "");
     cp_errors errors = {0};
     char expected[640];
 
@@ -157,7 +100,7 @@ static void test_open_fails_on_a_regular_file(void **state)
 static void test_file_fails_when_directory_vanished(void **state)
 {
     char dir[512];
-    strcpy(dir, path_in(*state, "gone"));
+    strcpy(dir, file_path(*state, "gone"));
     cp_errors errors = {0};
     cp_output *output = cp_output_open(dir, &errors);
     assert_non_null(output);
@@ -177,8 +120,8 @@ static void test_failed_rename_removes_every_temporary(void **state)
 {
     const char *dir = *state;
     /* a non-empty directory where a.csv should go: the rename cannot replace it */
-    assert_int_equal(mkdir(path_in(dir, "a.csv"), 0777), 0);
-    fclose(fopen(path_in(dir, "a.csv/keep"), "w"));
+    assert_int_equal(mkdir(file_path(dir, "a.csv"), 0777), 0);
+    file_write(file_path(dir, "a.csv/keep"), "");
 
     cp_errors errors = {0};
     cp_output *output = cp_output_open(dir, &errors);
@@ -191,21 +134,24 @@ static void test_failed_rename_removes_every_temporary(void **state)
              strerror(EISDIR));
     assert_int_equal(errors.count, 1);
     assert_string_equal(errors.lines[0], expected);
-    assert_string_equal(listing(dir), "a.csv");
+    assert_string_equal(file_listing(dir), "a.csv");
     cp_errors_clear(&errors);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_commit_renames_complete_files_into_place, setup,
-                                        teardown),
-        cmocka_unit_test_setup_teardown(test_commit_replaces_previous_files, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_abort_leaves_nothing, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_open_fails_on_a_regular_file, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_file_fails_when_directory_vanished, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_failed_rename_removes_every_temporary, setup,
-                                        teardown),
+        cmocka_unit_test_setup_teardown(test_commit_renames_complete_files_into_place,
+                                        scratch_setup, scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_commit_replaces_previous_files, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_abort_leaves_nothing, scratch_setup, scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_open_fails_on_a_regular_file, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_file_fails_when_directory_vanished, scratch_setup,
+                                        scratch_teardown),
+        cmocka_unit_test_setup_teardown(test_failed_rename_removes_every_temporary, scratch_setup,
+                                        scratch_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -10,9 +10,11 @@
 
 #include <cmocka.h>
 
-#include "util/version.h"
+#include "files.h"
 #include "io/instance_reader.h"
 #include "report/report_writer.h"
+#include "scratch.h"
+#include "util/version.h"
 #include "util/alloc.h"
 #include "util/status.h"
 
@@ -26,7 +28,7 @@
 typedef struct fixture {
     cp_instance *instance;
     int plan[7];
-    char dir[64];
+    char *dir; /* a scratch directory */
 } fixture;
 
 static int setup(void **state)
@@ -39,8 +41,7 @@ static int setup(void **state)
     for (int i = 0; i < 7; i++)
         f->plan[cp_strmap_get(f->instance->user_index, users[i])] =
             services[i] ? cp_strmap_get(f->instance->service_index, services[i]) : CP_NONE;
-    strcpy(f->dir, "/tmp/carepool-report-XXXXXX");
-    assert_non_null(mkdtemp(f->dir));
+    f->dir = scratch_create();
     *state = f;
     return 0;
 }
@@ -48,9 +49,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    char command[128];
-    snprintf(command, sizeof command, "rm -rf '%s'", f->dir);
-    assert_int_equal(system(command), 0);
+    scratch_remove(f->dir);
     cp_instance_destroy(f->instance);
     free(f);
     return 0;
@@ -87,24 +86,9 @@ static int write_reports(fixture *f, const char *config_name, const cp_run_info 
     return status;
 }
 
-/* The contents of f->dir/name; the caller frees. */
-static char *slurp(const fixture *f, const char *name)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", f->dir, name);
-    FILE *file = fopen(path, "rb");
-    assert_non_null(file);
-    char *text = cp_calloc(1, 8192);
-    fread(text, 1, 8191, file);
-    fclose(file);
-    return text;
-}
-
 static void assert_file(const fixture *f, const char *name, const char *expected)
 {
-    char *text = slurp(f, name);
-    assert_string_equal(text, expected);
-    free(text);
+    file_assert_text(file_path(f->dir, name), expected);
 }
 
 static void test_assignments(void **state)
@@ -202,7 +186,7 @@ static void test_summary_of_infeasible_plan_without_bound(void **state)
     f->plan[cp_strmap_get(f->instance->user_index, "u6")] =
         cp_strmap_get(f->instance->service_index, "s1");
     assert_int_equal(write_reports(f, "standalone", &info), CP_OK);
-    char *text = slurp(f, "summary.json");
+    char *text = file_read(file_path(f->dir, "summary.json"));
     assert_non_null(strstr(text, "  \"status\": \"feasible\",\n"));
     assert_non_null(strstr(text, "  \"bound\": null,\n  \"gap\": null,\n"));
     assert_non_null(strstr(text, "  \"config\": \"standalone\",\n"));
@@ -262,7 +246,7 @@ static void test_free_text_ids_are_quoted(void **state)
     free(u1->id);
     u1->id = cp_strdup("u1, \"the first\"");
     assert_int_equal(write_reports(f, "pooled", &run_info), CP_OK);
-    char *text = slurp(f, "assignments.csv");
+    char *text = file_read(file_path(f->dir, "assignments.csv"));
     assert_non_null(strstr(text, "\n\"u1, \"\"the first\"\"\",a,s1,acme,residential,0.0,900.00,"
                                  "placed,false\nu2,"));
     free(text);

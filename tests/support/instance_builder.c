@@ -1,4 +1,6 @@
-/* In-memory instances for unit tests. */
+/* In-memory instances for unit tests. Arrays grow to the next power of two (grow_to_hold), so
+ * that building thousands of quotes stays linear: one realloc a quote copied the whole array
+ * each time, 10 s for 12,000 quotes under the sanitizers. */
 #define _POSIX_C_SOURCE 200809L
 #include "instance_builder.h"
 
@@ -7,6 +9,16 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Makes *items (of item_size bytes, count of them in use) hold one more: the capacity is the
+ * smallest power of two at least count + 1, so it grows only when count is one. */
+static void grow_to_hold(void *items, size_t item_size, int count)
+{
+    if (count & (count - 1))
+        return;
+    void **array = items;
+    *array = cp_realloc(*array, (count ? 2 * (size_t)count : 1) * item_size);
+}
 
 cp_instance *tb_create(void)
 {
@@ -18,9 +30,8 @@ cp_instance *tb_create(void)
 
 int tb_authority(cp_instance *instance, const char *id, double lat, double lon)
 {
+    grow_to_hold(&instance->authorities, sizeof(cp_authority), instance->n_authorities);
     int a = instance->n_authorities++;
-    instance->authorities =
-        cp_realloc(instance->authorities, (size_t)instance->n_authorities * sizeof(cp_authority));
     instance->authorities[a] = (cp_authority){cp_strdup(id), cp_strdup(id), lat, lon};
     return a;
 }
@@ -28,9 +39,8 @@ int tb_authority(cp_instance *instance, const char *id, double lat, double lon)
 int tb_service(cp_instance *instance, const char *id, int authority, const char *type,
                double capacity, double weekly_price)
 {
+    grow_to_hold(&instance->services, sizeof(cp_service), instance->n_services);
     int s = instance->n_services++;
-    instance->services =
-        cp_realloc(instance->services, (size_t)instance->n_services * sizeof(cp_service));
     const cp_authority *a = &instance->authorities[authority];
     instance->services[s] = (cp_service){.id = cp_strdup(id),
                                          .name = cp_strdup(id),
@@ -52,8 +62,8 @@ int tb_service(cp_instance *instance, const char *id, int authority, const char 
 
 int tb_user(cp_instance *instance, const char *id, int authority, const char *types)
 {
+    grow_to_hold(&instance->users, sizeof(cp_user), instance->n_users);
     int u = instance->n_users++;
-    instance->users = cp_realloc(instance->users, (size_t)instance->n_users * sizeof(cp_user));
     const cp_authority *a = &instance->authorities[authority];
     cp_user *user = &instance->users[u];
     *user = (cp_user){.id = cp_strdup(id),
@@ -78,8 +88,7 @@ int tb_user(cp_instance *instance, const char *id, int authority, const char *ty
 
 void tb_quote(cp_instance *instance, int user, int service, double weekly_cost, double places)
 {
-    instance->quotes =
-        cp_realloc(instance->quotes, (size_t)(instance->n_quotes + 1) * sizeof(cp_quote));
+    grow_to_hold(&instance->quotes, sizeof(cp_quote), instance->n_quotes);
     instance->quotes[instance->n_quotes++] = (cp_quote){user, service, weekly_cost, places};
 }
 
