@@ -222,7 +222,7 @@ static void test_contracts_charged_whole(void **state)
     cp_lagrange *l = cp_lagrange_create(c);
     double spread = cp_lagrange_improve(l, INFINITY, 100);
     assert_true(spread < 240 && spread > 240 - 1e-4); /* 40 / (2 + tolerance) a place */
-    double bound = cp_lagrange_charge_contracts(l);
+    double bound = cp_lagrange_charge_contracts(l, INFINITY, 0);
     assert_true(bound <= 245 && bound > 245 - 1e-6);
     assert_true(cp_lagrange_bound(l) == bound);
     cp_lagrange_destroy(l);
@@ -384,7 +384,7 @@ static void test_bound_never_above_optimum(void **state)
         double optimum = brute_force_optimum(in, config);
         cp_lagrange *l = cp_lagrange_create(c);
         double bound = cp_lagrange_improve(l, optimum, 300);
-        bound = cp_lagrange_charge_contracts(l);
+        bound = cp_lagrange_charge_contracts(l, optimum, 100);
         if (optimum < INFINITY) {
             feasible++;
             tight += bound >= optimum - 1e-6;
