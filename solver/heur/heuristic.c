@@ -115,9 +115,14 @@ static void raise_bound(run *r, cp_lagrange *lagrange, int steps)
     }
 }
 
-/* Up to steps of the bound charging contracts whole, a batch at a time while there is time. */
-static void charge_contracts(run *r, cp_lagrange *lagrange, int steps)
+/* A round's steps of the bound charging contracts whole (WHOLE_WORK over n_pairs, within
+ * WHOLE_STEPS_MIN .. WHOLE_STEPS_MAX), a batch at a time while there is time. */
+static void charge_contracts(run *r, cp_lagrange *lagrange, int n_pairs)
 {
+    long long work_steps = WHOLE_WORK / (n_pairs + 1);
+    int steps = work_steps < WHOLE_STEPS_MIN   ? WHOLE_STEPS_MIN
+                : work_steps > WHOLE_STEPS_MAX ? WHOLE_STEPS_MAX
+                                               : (int)work_steps;
     for (int done = 0; done < steps && !out_of_time(r); done += STEP_BATCH) {
         double bound = cp_lagrange_charge_contracts(lagrange, r->incumbent, STEP_BATCH);
         r->bound = fmax(r->bound, bound);
@@ -210,11 +215,7 @@ int cp_heur_solve(const cp_candidates *candidates, const cp_heur_options *option
         if (!isfinite(r.first_plan) && best)
             r.first_plan = elapsed(&r);
         raise_bound(&r, lagrange, counted.rounds == 1 ? SECOND_STEPS : ROUND_STEPS);
-        long long whole_steps = WHOLE_WORK / (candidates->n_pairs + 1);
-        charge_contracts(&r, lagrange,
-                         whole_steps < WHOLE_STEPS_MIN   ? WHOLE_STEPS_MIN
-                         : whole_steps > WHOLE_STEPS_MAX ? WHOLE_STEPS_MAX
-                                                         : (int)whole_steps);
+        charge_contracts(&r, lagrange, candidates->n_pairs);
         double closed = r.bound - before_bound, gap = before - before_bound;
         bool better = best_objective < before - 1e-9 || closed > fmax(1e-9, STALL_GAP_SHARE * gap);
         /* With a time limit the user has granted the time: only the gap or the clock ends. */
