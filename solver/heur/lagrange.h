@@ -34,10 +34,12 @@ double cp_lagrange_improve(cp_lagrange *lagrange, double target, int iterations)
 double cp_lagrange_bound(const cp_lagrange *lagrange);
 
 /* With a contract cost: also bounds by charging each (pool, provider) contract whole
- * (heur/facility.h) at the multipliers of the best bound, unless they have not changed since
- * the last call. One thread, O(pairs log pairs): call it between rounds, not every step.
- * Returns the best bound. */
-double cp_lagrange_charge_contracts(cp_lagrange *lagrange);
+ * (heur/facility.h), with multipliers of their own: up to iterations subgradient steps aimed
+ * at target (as cp_lagrange_improve), steered by the loads of the facility problems' primal,
+ * from the best multipliers of cp_lagrange_improve whenever these give a better bound. A step
+ * costs O(pairs log pairs), the pools shared out among the OpenMP threads (the same result,
+ * bit for bit, for any thread count). Returns the best bound. */
+double cp_lagrange_charge_contracts(cp_lagrange *lagrange, double target, int iterations);
 
 /* Per pair (n_pairs entries): relaxed cost + multiplier of its service x its places, at the
  * multipliers of the best bound; INFINITY for a pair that can never fit its service. Guides

@@ -1,6 +1,7 @@
 /* Lagrangian bound: exact values on small instances (binding capacities, tiers, a candidate's
  * fixed cost, spot costs), the bound never above the optimum found by trying every plan with
- * the checker, rounding only for integral costs, and the same bits for 1, 2 and 4 threads. */
+ * the checker, rounding only for integral costs, and the same bits for 1, 2 and 4 threads
+ * (also for the bound charging contracts whole). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -224,7 +225,7 @@ static void test_contracts_charged_whole(void **state)
     cp_lagrange *l = cp_lagrange_create(c);
     double spread = cp_lagrange_improve(l, INFINITY, 100);
     assert_true(spread < 240 && spread > 240 - 1e-4); /* 40 / (2 + tolerance) a place */
-    double bound = cp_lagrange_charge_contracts(l);
+    double bound = cp_lagrange_charge_contracts(l, INFINITY, 0);
     assert_true(bound <= 245 && bound > 245 - 1e-6);
     assert_true(cp_lagrange_bound(l) == bound);
     cp_lagrange_destroy(l);
@@ -386,7 +387,7 @@ static void test_bound_never_above_optimum(void **state)
         double optimum = brute_force_optimum(in, config);
         cp_lagrange *l = cp_lagrange_create(c);
         double bound = cp_lagrange_improve(l, optimum, 300);
-        bound = cp_lagrange_charge_contracts(l);
+        bound = cp_lagrange_charge_contracts(l, optimum, 100);
         if (optimum < INFINITY) {
             feasible++;
             tight += bound >= optimum - 1e-6;
@@ -407,24 +408,32 @@ static void test_bound_never_above_optimum(void **state)
     assert_true(ratio / feasible > 0.954);
 }
 
-/* 36,000 people and 12 services holding 1290 places, with quotes for two pairs in three (about
- * 288,000 pairs: above the 2^18 pairs from which heur/lagrange.c shares a step among threads):
- * capacities bind widely. */
+/* Without contracts, 36,000 people at one council (about 288,000 pairs: above the 2^18 pairs
+ * from which heur/lagrange.c shares a step among threads); with contracts, 1500 people at
+ * each of three councils (each pool's facility problem goes to a thread of its own), a
+ * contract cost and tiers at two providers. 12 services hold 1290 places a council, with
+ * quotes for two pairs in three: capacities bind widely. */
 enum { CROWDED_PEOPLE = 36000 };
 
-static cp_instance *crowded_instance(void)
+static cp_instance *crowded_instance(bool contracts)
 {
+    int councils = contracts ? 3 : 1;
     cp_instance *in = tb_create();
     tb_authority(in, "x", 51.0, 0.0);
+    if (contracts) {
+        tb_authority(in, "y", 51.0, 0.0);
+        tb_authority(in, "z", 51.0, 0.0);
+    }
     for (int s = 0; s < 12; s++) {
         char id[4] = {'s', (char)('a' + s), 0};
-        tb_service(in, id, 0, "home", 80 + 5 * s, 500);
+        tb_service(in, id, 0, "home", (80 + 5 * s) * councils, 500);
     }
     lcg_state = 7;
-    for (int u = 0; u < CROWDED_PEOPLE; u++) {
+    int people = contracts ? 1500 * councils : CROWDED_PEOPLE;
+    for (int u = 0; u < people; u++) {
         char id[8];
         snprintf(id, sizeof id, "u%05d", u);
-        tb_user(in, id, 0, "home");
+        tb_user(in, id, u % councils, "home");
         in->users[u].has_spot_cost = true;
         in->users[u].spot_cost = 900 + draw(200) + 0.5;
         for (int s = 0; s < 12; s++)
@@ -432,6 +441,12 @@ static cp_instance *crowded_instance(void)
                 tb_quote(in, u, s, 300 + draw(400) + 0.25 * draw(4), 1 + (draw(7) == 0));
     }
     in->settings.quotes_only = true;
+    if (contracts) {
+        in->settings.contract_cost = 2000;
+        tb_tier(in, "sa", 60, 0.05);
+        tb_tier(in, "sa", 120, 0.1);
+        tb_tier(in, "sb", 60, 0.05);
+    }
     tb_finish(in);
     return in;
 }
@@ -439,7 +454,7 @@ static cp_instance *crowded_instance(void)
 static void test_same_bits_for_any_thread_count(void **state)
 {
     (void)state;
-    cp_instance *in = crowded_instance();
+    cp_instance *in = crowded_instance(false);
     cp_candidates *c = candidates_of(in, "pooled");
     assert_true(c->n_pairs >= 1 << 18); /* else every thread count runs one thread */
     int threads[] = {1, 2, 4};
@@ -473,6 +488,29 @@ static void test_same_bits_for_any_thread_count(void **state)
     cp_instance_destroy(in);
 }
 
+/* The bound charging contracts whole, over three councils' pools (about 36,000 pairs: shared
+ * among threads), has the same bits for 1, 2 and 4 threads. */
+static void test_whole_bound_same_bits_for_any_thread_count(void **state)
+{
+    (void)state;
+    cp_instance *in = crowded_instance(true);
+    cp_candidates *c = candidates_of(in, "standalone");
+    double bound[3], before = 0;
+    int threads[] = {1, 2, 4};
+    for (int t = 0; t < 3; t++) {
+        omp_set_num_threads(threads[t]);
+        cp_lagrange *l = cp_lagrange_create(c);
+        before = cp_lagrange_charge_contracts(l, INFINITY, 0);
+        bound[t] = cp_lagrange_charge_contracts(l, INFINITY, 30);
+        cp_lagrange_destroy(l);
+    }
+    assert_true(bound[0] > before + 1000); /* the steps did real work (1.60 M to 1.97 M) */
+    for (int t = 1; t < 3; t++)
+        assert_memory_equal(&bound[t], &bound[0], sizeof(double));
+    cp_candidates_destroy(c);
+    cp_instance_destroy(in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -487,6 +525,7 @@ int main(void)
         cmocka_unit_test(test_pair_that_never_fits),
         cmocka_unit_test(test_bound_never_above_optimum),
         cmocka_unit_test(test_same_bits_for_any_thread_count),
+        cmocka_unit_test(test_whole_bound_same_bits_for_any_thread_count),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
