@@ -100,14 +100,18 @@ static void test_tier_out_of_reach_is_no_facility(void **state)
     tb_quote(in, 0, 1, 100, 1);
     tb_quote(in, 1, 0, 100, 1);
     tb_tier(in, "sA", 2, 0.1);
+    in->settings.quotes_only = true;
     tb_finish(in);
     cp_candidates *c = candidates_of(in, "pooled");
-    double cost[2], unplaced[2] = {INFINITY, INFINITY};
+    assert_int_equal(c->n_pairs, 2);
+    double *cost = malloc((size_t)c->n_pairs * sizeof *cost);
+    double unplaced[2] = {INFINITY, INFINITY};
     for (int p = 0; p < c->n_pairs; p++)
         cost[p] = c->pair_price[p] + c->pair_cost[p];
     cp_facility *f = cp_facility_create(c, cost, unplaced, 40);
     assert_int_equal(cp_facility_tiers(f), 0); /* one place cannot reach it */
     cp_facility_destroy(f);
+    free(cost);
     cp_candidates_destroy(c);
     cp_instance_destroy(in);
 }
