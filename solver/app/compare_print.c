@@ -129,8 +129,7 @@ static void untold(const cp_comparison *comparison)
     printf("  Not certain at the gaps reached: its cost is not below the bound of");
     const char *separator = " ";
     for (int c = 0; c < comparison->n_configs; c++)
-        if (c != comparison->best && comparison->configs[c].check &&
-            !cp_comparison_apart(comparison, comparison->best, c)) {
+        if (cp_comparison_tied(comparison, comparison->best, c)) {
             printf("%s'%s' (%.0f a week dearer, bound %.0f)", separator,
                    comparison->configs[c].config->name,
                    comparison->configs[c].check->objective -

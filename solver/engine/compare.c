@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "heur/heuristic.h"
+#include "engine/solve.h"
 #include "util/alloc.h"
 #include "util/status.h"
 
@@ -99,7 +99,7 @@ int cp_engine_compare(const cp_compare_params *params, const cp_instance *instan
                                   .n_configs = n,
                                   .best = -1,
                                   .seed = params->solve.seed,
-                                  .threads = cp_heur_threads(params->solve.threads),
+                                  .threads = cp_engine_threads(&params->solve),
                                   .shapley_samples = params->shapley_samples,
                                   .shapley_exact_max = CP_COMPARE_EXACT_MAX,
                                   .shapley_max_members = params->shapley_max_members,

@@ -37,13 +37,18 @@ bool cp_comparison_apart(const cp_comparison *comparison, int a, int b)
            y->check->objective < bound_of(x) - CP_SHARE_TOLERANCE;
 }
 
+bool cp_comparison_tied(const cp_comparison *comparison, int a, int b)
+{
+    return a != b && comparison->configs[a].check && comparison->configs[b].check &&
+           !cp_comparison_apart(comparison, a, b);
+}
+
 bool cp_comparison_best_certified(const cp_comparison *comparison)
 {
     if (comparison->best < 0)
         return false;
     for (int c = 0; c < comparison->n_configs; c++)
-        if (c != comparison->best && comparison->configs[c].check &&
-            !cp_comparison_apart(comparison, comparison->best, c))
+        if (cp_comparison_tied(comparison, comparison->best, c))
             return false;
     return true;
 }

@@ -105,8 +105,12 @@ cp_saving cp_comparison_saving(const cp_comparison *comparison, int c);
  * cost of one is below the bound of the other by more than CP_SHARE_TOLERANCE. */
 bool cp_comparison_apart(const cp_comparison *comparison, int a, int b);
 
-/* Whether the best configuration is certainly the cheapest: apart from every other with a
- * plan. False without a best. */
+/* Whether configurations a and b are two with a plan that cannot be ranked at the gaps
+ * reached (not apart): each names the other in indistinguishable_from. */
+bool cp_comparison_tied(const cp_comparison *comparison, int a, int b);
+
+/* Whether the best configuration is certainly the cheapest: tied with no other. False
+ * without a best. */
 bool cp_comparison_best_certified(const cp_comparison *comparison);
 
 #endif

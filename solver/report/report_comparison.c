@@ -58,8 +58,7 @@ static void write_indistinguishable(FILE *out, const cp_comparison *comparison, 
     char *names = cp_malloc(length), *end = names;
     *end = '\0';
     for (int o = 0; o < comparison->n_configs; o++)
-        if (o != c && comparison->configs[c].check && comparison->configs[o].check &&
-            !cp_comparison_apart(comparison, c, o))
+        if (cp_comparison_tied(comparison, c, o))
             end +=
                 sprintf(end, "%s%s", end == names ? "" : "+", comparison->configs[o].config->name);
     cp_write_csv_field(out, names);

@@ -64,8 +64,7 @@ static void configuration(FILE *out, const cp_comparison *comparison, int c)
     fputc('[', out);
     const char *separator = "";
     for (int o = 0; o < comparison->n_configs; o++)
-        if (o != c && r->check && comparison->configs[o].check &&
-            !cp_comparison_apart(comparison, c, o)) {
+        if (cp_comparison_tied(comparison, c, o)) {
             fputs(separator, out);
             cp_write_json_string(out, comparison->configs[o].config->name);
             separator = ", ";

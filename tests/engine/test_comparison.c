@@ -52,6 +52,7 @@ static void savings_are_ranges_from_the_bounds(void **state)
     assert_near(s.high, 0);
     s = cp_comparison_saving(&f.comparison, 3); /* no plan */
     assert_true(isnan(s.value) && isnan(s.low) && isnan(s.high));
+    assert_false(cp_comparison_tied(&f.comparison, 1, 3)); /* b, without a plan, ties nothing */
 }
 
 static void unknown_bound_certifies_nothing(void **state)
@@ -74,6 +75,8 @@ static void overlapping_ranges_cannot_be_ranked(void **state)
     build(&f, (double[]){1000, 900, 950, 990}, (double[]){980, 880, 895, 990});
     assert_false(cp_comparison_apart(&f.comparison, 1, 2));
     assert_false(cp_comparison_apart(&f.comparison, 2, 1));
+    assert_true(cp_comparison_tied(&f.comparison, 1, 2));
+    assert_false(cp_comparison_tied(&f.comparison, 1, 1)); /* not with itself */
     assert_true(cp_comparison_apart(&f.comparison, 1, 3));
     assert_true(cp_comparison_apart(&f.comparison, 2, 3));
     assert_false(cp_comparison_best_certified(&f.comparison));
