@@ -82,7 +82,7 @@ int cp_cmd_compare(const cp_options *options)
     }
     cp_instance *instance = NULL;
     const cp_config *standalone = NULL;
-    int status = cp_app_load(options->positional[0], "standalone", &instance, &standalone);
+    int status = cp_app_load_what_if(options, "standalone", &instance, &standalone);
     if (status != CP_OK)
         return status;
     status = compare(options, instance, start);

@@ -110,7 +110,7 @@ int cp_cmd_solve(const cp_options *options)
     }
     cp_instance *instance = NULL;
     const cp_config *config = NULL;
-    int status = cp_app_load(options->positional[0], options->config, &instance, &config);
+    int status = cp_app_load_what_if(options, options->config, &instance, &config);
     if (status != CP_OK)
         return status;
     cp_interrupt_install();

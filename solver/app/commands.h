@@ -17,6 +17,7 @@ int cp_cmd_import(const cp_options *options);
 int cp_cmd_generate(const cp_options *options);
 int cp_cmd_compare(const cp_options *options);
 int cp_cmd_summary(const cp_options *options);
+int cp_cmd_transform(const cp_options *options);
 
 /* Shared steps of the commands. */
 
@@ -27,6 +28,12 @@ void cp_app_print_errors(const cp_errors *errors);
  * and returns CP_ERR_INPUT; on success the caller destroys *instance. */
 int cp_app_load(const char *directory, const char *config_name, cp_instance **instance,
                 const cp_config **config);
+
+/* As cp_app_load, with the what-ifs of the options applied (app/what_if.c): --set, then
+ * --demand-growth (drawn by --seed), then --uplift, each checked before the instance is
+ * loaded. On a problem prints it and returns CP_ERR_INPUT with *instance NULL. */
+int cp_app_load_what_if(const cp_options *options, const char *config_name,
+                        cp_instance **instance, const cp_config **config);
 
 /* Builds the candidates; when the instance is infeasible prints each reason and returns
  * CP_ERR_INFEASIBLE. */

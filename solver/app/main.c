@@ -45,6 +45,8 @@ int main(int argc, char **argv)
         return cp_cmd_compare(&options);
     case CP_CMD_SUMMARY:
         return cp_cmd_summary(&options);
+    case CP_CMD_TRANSFORM:
+        return cp_cmd_transform(&options);
     }
     return CP_ERR_INTERNAL;
 }

@@ -11,7 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum kind { FLAG, TEXT, CHOICE, REAL, INTEGER };
+enum kind {
+    FLAG,
+    TEXT,
+    CHOICE,
+    REAL,
+    INTEGER,
+    REPEATED /* TEXT given any number of times: a cp_repeated */
+};
 
 typedef struct option_spec {
     const char *name;
@@ -28,13 +35,15 @@ typedef struct option_spec {
 #define FIELD(name) offsetof(cp_options, name)
 #define ALL                                                                          \
     (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT | \
-     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY)
+     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY | CP_CMD_TRANSFORM)
 #define SOLVING (CP_CMD_SOLVE | CP_CMD_COMPARE)
+#define WHAT_IF (SOLVING | CP_CMD_TRANSFORM)
 
 static const option_spec specs[] = {
     {"output", 'o', TEXT, FIELD(output),
-     SOLVING | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE, "PATH", NULL, 0, 0,
-     "results directory (solve, compare, import, generate) or file (export)"},
+     WHAT_IF | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE, "PATH", NULL, 0, 0,
+     "results directory (solve, compare), instance directory (import, generate, transform) or "
+     "file (export)"},
     {"config", 0, TEXT, FIELD(config), CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE,
      "NAME", NULL, 0, 0, "pooling configuration: standalone, pooled or one of configurations.csv"},
     {"time-limit", 0, REAL, FIELD(time_limit), SOLVING, "SECONDS", NULL, 0.001, 1e9,
@@ -57,8 +66,17 @@ static const option_spec specs[] = {
      "decisions: open, contract and tier choices first; glpk: GLPK's default rule"},
     {"format", 0, CHOICE, FIELD(format), CP_CMD_EXPORT, "FORMAT", "dat|mps|lp", 0, 0,
      "dat: data for models/placement.mod; mps: free MPS; lp: CPLEX LP"},
-    {"seed", 0, INTEGER, FIELD(seed), SOLVING | CP_CMD_GENERATE, "N", NULL, 0, 2147483647,
-     "random seed (recorded in summary.json; generate: the instance drawn)"},
+    {"seed", 0, INTEGER, FIELD(seed), WHAT_IF | CP_CMD_GENERATE, "N", NULL, 0, 2147483647,
+     "random seed (recorded in summary.json; generate: the instance drawn; with "
+     "--demand-growth: the people copied or removed)"},
+    {"set", 0, REPEATED, FIELD(set), WHAT_IF, "KEY=VALUE", NULL, 0, 0,
+     "a setting of settings.csv for this run, checked as the file's are; repeatable"},
+    {"demand-growth", 0, TEXT, FIELD(demand_growth), WHAT_IF, "SPEC", NULL, 0, 0,
+     "people of each council and type more or fewer: +10%, or NAME:PCT,... by service type "
+     "or council, e.g. supported_living:+15%,croydon:-5% (factors multiply)"},
+    {"uplift", 0, TEXT, FIELD(uplift), WHAT_IF, "PCT|FILE", NULL, 0, 0,
+     "prices and quotes raised: +2% for all, or per provider from a CSV file "
+     "provider,uplift_pct"},
     {"preset", 0, TEXT, FIELD(preset), CP_CMD_GENERATE, "NAME", NULL, 0, 0,
      "generate: sw-london, wla, london, rcc-south-east, england-children or england-adults-ld; "
      "for the benchmarks gap-c, gap-d, gap-e, facility-small, facility-large or facility-local"},
@@ -109,6 +127,9 @@ static const struct {
      "solve every configuration, compare them and share each pool's savings"},
     {"summary", CP_CMD_SUMMARY, -1, "summary PATH [--header] [KEY ...]",
      "print values of summary.json: KEYs tab-separated on one line, or all"},
+    {"transform", CP_CMD_TRANSFORM, 1,
+     "transform DIR [--demand-growth SPEC] [--uplift PCT|FILE] [--set K=V] -o DIR2",
+     "write the instance as a scenario changes it"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -166,6 +187,14 @@ static void store(const option_spec *spec, const char *value, cp_options *option
     case TEXT:
         *(const char **)field = value;
         return;
+    case REPEATED: {
+        cp_repeated *repeated = (cp_repeated *)field;
+        if (repeated->count == CP_MAX_REPEATS)
+            cp_errors_add(errors, "--%s: given more than %d times", spec->name, CP_MAX_REPEATS);
+        else
+            repeated->values[repeated->count++] = value;
+        return;
+    }
     case CHOICE:
         if (!choice_ok(spec->choices, value))
             cp_errors_add(errors, "--%s: expected one of %s (value '%s')", spec->name,

@@ -15,11 +15,21 @@ enum cp_command {
     CP_CMD_IMPORT = 1 << 4,
     CP_CMD_GENERATE = 1 << 5,
     CP_CMD_COMPARE = 1 << 6,
-    CP_CMD_SUMMARY = 1 << 7
+    CP_CMD_SUMMARY = 1 << 7,
+    CP_CMD_TRANSFORM = 1 << 8
 };
 
 /* Most positional arguments a command takes (summary: PATH and its KEYs). */
 #define CP_MAX_POSITIONAL 64
+
+/* Most values of a repeatable option (--set). */
+#define CP_MAX_REPEATS 64
+
+/* The values of a repeatable option, in the order given. */
+typedef struct cp_repeated {
+    const char *values[CP_MAX_REPEATS];
+    int count;
+} cp_repeated;
 
 typedef struct cp_options {
     enum cp_command command;
@@ -51,6 +61,11 @@ typedef struct cp_options {
     long shapley_samples;     /* compare: orders sampled for pools above 10 members */
     long shapley_max_members; /* compare: larger pools get proportional shares only */
     double coalition_work;    /* compare: moves per candidate pair of each coalition solve */
+
+    /* the what-ifs (app/what_if.c) */
+    cp_repeated set;           /* --set KEY=VALUE */
+    const char *demand_growth; /* --demand-growth SPEC, or NULL */
+    const char *uplift;        /* --uplift PCT|FILE, or NULL */
 } cp_options;
 
 /* Parses argv (argv[1] is the command). Returns CP_OK, or CP_ERR_INPUT with the problems in

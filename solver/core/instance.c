@@ -25,6 +25,41 @@ cp_settings cp_settings_default(void)
     };
 }
 
+void cp_instance_apply_settings(cp_instance *instance)
+{
+    const cp_settings *settings = &instance->settings;
+    for (int u = 0; u < instance->n_users; u++) {
+        cp_user *user = &instance->users[u];
+        if (!user->own_max_distance_km)
+            user->max_distance_km = settings->max_distance_km;
+        if (!user->own_spot_cost) {
+            user->has_spot_cost = settings->has_spot_cost;
+            user->spot_cost = settings->spot_cost;
+        }
+    }
+}
+
+void cp_what_if_add_setting(cp_what_if *what_if, const char *key, const char *value)
+{
+    size_t n = (size_t)what_if->n_set + 1;
+    what_if->set_keys = cp_realloc(what_if->set_keys, n * sizeof *what_if->set_keys);
+    what_if->set_values = cp_realloc(what_if->set_values, n * sizeof *what_if->set_values);
+    what_if->set_keys[what_if->n_set] = cp_strdup(key);
+    what_if->set_values[what_if->n_set++] = cp_strdup(value);
+}
+
+static void what_if_free(cp_what_if *what_if)
+{
+    for (int i = 0; i < what_if->n_set; i++) {
+        free(what_if->set_keys[i]);
+        free(what_if->set_values[i]);
+    }
+    free(what_if->set_keys);
+    free(what_if->set_values);
+    free(what_if->demand_growth);
+    free(what_if->uplift);
+}
+
 int cp_names_intern(cp_names *names, const char *name)
 {
     if (!names->index)
@@ -160,6 +195,7 @@ void cp_instance_destroy(cp_instance *instance)
     cp_strmap_destroy(instance->authority_index);
     cp_strmap_destroy(instance->service_index);
     cp_strmap_destroy(instance->user_index);
+    what_if_free(&instance->what_if);
     free(instance->directory);
     free(instance);
 }

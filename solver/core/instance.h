@@ -78,6 +78,9 @@ typedef struct cp_user {
     int group;          /* group index or CP_NONE */
     bool has_spot_cost; /* false: the person must be placed */
     double spot_cost;
+    /* false: max_distance_km, or has_spot_cost and spot_cost, are the settings' (the file
+     * left them empty), so a changed setting applies to them (cp_instance_apply_settings) */
+    bool own_max_distance_km, own_spot_cost;
 } cp_user;
 
 typedef struct cp_quote {
@@ -120,6 +123,18 @@ typedef struct cp_config {
     int *pool_of_authority; /* one entry per authority */
 } cp_config;
 
+/* What a run changed in the instance as read: settings given on the command line (--set)
+ * and the scenario transforms (core/scenario.h), so that results say which what-if made
+ * them. All zero (NULL) when nothing was changed; the instance owns the strings. */
+typedef struct cp_what_if {
+    char **set_keys, **set_values; /* n_set settings overridden, in the order given */
+    int n_set;
+    char *demand_growth; /* the --demand-growth spec as given, or NULL */
+    char *uplift;        /* the --uplift spec as given, or NULL */
+    int people_added, people_removed;
+    int services_uplifted, quotes_uplifted;
+} cp_what_if;
+
 typedef struct cp_instance {
     char *directory;
 
@@ -146,10 +161,19 @@ typedef struct cp_instance {
     int n_configs;
 
     cp_strmap *authority_index, *service_index, *user_index;
+
+    cp_what_if what_if;
 } cp_instance;
 
 /* Default settings as stated in the input contract. */
 cp_settings cp_settings_default(void);
+
+/* Gives every user without an own max_distance_km or spot_cost the settings' values (after
+ * reading, and again after a setting changed). */
+void cp_instance_apply_settings(cp_instance *instance);
+
+/* Records that setting key was given value on the command line (copies both). */
+void cp_what_if_add_setting(cp_what_if *what_if, const char *key, const char *value);
 
 /* Interned names: returns the index of name, adding it when absent. */
 int cp_names_intern(cp_names *names, const char *name);

@@ -147,7 +147,8 @@ static void add_users(const context *c)
         row.age = person->age >= 0 ? person->age : NAN;
         row.gender = person->gender == CP_GEN_ANY ? NULL : gender_names[person->gender];
         row.needs = join_names(draft->tag_names, draft->n_tags, person->needs, needs, sizeof needs);
-        row.max_distance_km = person->max_distance_km;
+        /* no limit of its own: empty, the setting's (the default is none) */
+        row.max_distance_km = isinf(person->max_distance_km) ? NAN : person->max_distance_km;
         row.current_service = person->current == CP_GEN_NONE ? NULL : current;
         row.locked = person->locked != 0;
         row.group = person->group ? group : NULL;

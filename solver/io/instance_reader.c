@@ -90,16 +90,12 @@ cleanup:
 /* Settings-dependent defaults of users, and the empty quote and tier lists. */
 static void apply_defaults(cp_instance *instance)
 {
-    const cp_settings *settings = &instance->settings;
     for (int u = 0; u < instance->n_users; u++) {
         cp_user *user = &instance->users[u];
-        if (isnan(user->max_distance_km))
-            user->max_distance_km = settings->max_distance_km;
-        if (isnan(user->spot_cost)) {
-            user->has_spot_cost = settings->has_spot_cost;
-            user->spot_cost = settings->spot_cost;
-        }
+        user->own_max_distance_km = !isnan(user->max_distance_km);
+        user->own_spot_cost = !isnan(user->spot_cost);
     }
+    cp_instance_apply_settings(instance);
     if (!instance->quote_start)
         instance->quote_start = cp_calloc((size_t)instance->n_users + 1, sizeof(int));
     if (!instance->tiers)

@@ -60,7 +60,7 @@ typedef struct cp_user_row {
     const char *types;
     double places, intensity, age;
     const char *gender, *needs;
-    double max_distance_km;
+    double max_distance_km; /* INFINITY: none (no limit of the person's own) */
     const char *current_service;
     bool locked; /* true: "true"; false: empty */
     const char *group;

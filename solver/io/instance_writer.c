@@ -21,7 +21,7 @@ enum kind {
     NUMBER,     /* double: exact, empty when not finite */
     COORDINATE, /* double: with the rows' coordinate decimals, as printf's %.*f */
     BOOLEAN,    /* bool: "true", or empty */
-    SPOT_COST   /* double: "none" when INFINITY */
+    OR_NONE     /* double: "none" when INFINITY, else as NUMBER */
 };
 
 typedef struct column {
@@ -79,11 +79,11 @@ static const column user_columns[] = {
     NUMBER_OF(cp_user_row, age),
     TEXT_OF(cp_user_row, gender),
     TEXT_OF(cp_user_row, needs),
-    NUMBER_OF(cp_user_row, max_distance_km),
+    {"max_distance_km", OR_NONE, offsetof(cp_user_row, max_distance_km)},
     TEXT_OF(cp_user_row, current_service),
     {"locked", BOOLEAN, offsetof(cp_user_row, locked)},
     TEXT_OF(cp_user_row, group),
-    {"spot_cost", SPOT_COST, offsetof(cp_user_row, spot_cost)},
+    {"spot_cost", OR_NONE, offsetof(cp_user_row, spot_cost)},
 };
 
 static const column quote_columns[] = {
@@ -189,7 +189,7 @@ static void write_cell(FILE *out, const column *c, const char *record, int coord
         if (*(const bool *)field)
             fputs("true", out);
         break;
-    case SPOT_COST:
+    case OR_NONE:
         if (value == INFINITY)
             fputs("none", out);
         else

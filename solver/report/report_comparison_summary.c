@@ -111,6 +111,7 @@ void cp_report_comparison_summary(FILE *out, const cp_comparison *comparison)
     number(out, "  ", "coalition_work", comparison->coalition_work, CP_DECIMALS_GENERAL, ",\n");
     fprintf(out, "  \"coalitions_valued\": %d,\n", valued);
     fprintf(out, "  \"blocking_coalitions\": %d,\n", blocking);
+    cp_report_what_if(out, &comparison->instance->what_if);
     text(out, "  ", "version", CAREPOOL_VERSION, "\n");
     fputs("}\n", out);
 }

@@ -82,6 +82,41 @@ static void terms(FILE *out, const cp_check *check)
     fputs("\n  },\n", out);
 }
 
+/* A string member, or null. */
+static void text_or_null(FILE *out, const char *name, const char *value, const char *indent)
+{
+    key(out, name, indent);
+    if (value)
+        cp_write_json_string(out, value);
+    else
+        fputs("null", out);
+    fputs(",\n", out);
+}
+
+void cp_report_what_if(FILE *out, const cp_what_if *what_if)
+{
+    key(out, "settings_overridden", "  ");
+    fputs(what_if->n_set ? "{\n" : "{", out);
+    for (int i = 0; i < what_if->n_set; i++) {
+        key(out, what_if->set_keys[i], "    ");
+        cp_write_json_string(out, what_if->set_values[i]);
+        fputs(i + 1 < what_if->n_set ? ",\n" : "\n  ", out);
+    }
+    fputs("},\n", out);
+    key(out, "scenario", "  ");
+    if (!what_if->demand_growth && !what_if->uplift) {
+        fputs("null,\n", out);
+        return;
+    }
+    fputs("{\n", out);
+    text_or_null(out, "demand_growth", what_if->demand_growth, "    ");
+    text_or_null(out, "uplift", what_if->uplift, "    ");
+    fprintf(out, "    \"people_added\": %d,\n", what_if->people_added);
+    fprintf(out, "    \"people_removed\": %d,\n", what_if->people_removed);
+    fprintf(out, "    \"services_uplifted\": %d,\n", what_if->services_uplifted);
+    fprintf(out, "    \"quotes_uplifted\": %d\n  },\n", what_if->quotes_uplifted);
+}
+
 void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *config,
                        const cp_check *check, const cp_run_info *info)
 {
@@ -112,6 +147,7 @@ void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *
     count(out, "contracts", known ? check->n_contracts : 0, known);
     count(out, "violations",
           known ? (long)(check->violations.count + check->violations.dropped) : 0, known);
+    cp_report_what_if(out, &instance->what_if);
     key(out, "instance", "  ");
     cp_write_json_string(out, instance_name);
     fputs("\n}\n", out);

@@ -37,10 +37,17 @@ void cp_report_services(FILE *out, const cp_instance *instance, const cp_check *
 
 /* summary.json: status, objective, bound, gap, terms, config, method, seconds, seed, threads,
  * moves_evaluated, first_plan_seconds, version, people, placed, unplaced, services_opened,
- * contracts, violations, instance (cp_report_instance_name). With check NULL (no plan) the
+ * contracts, violations, settings_overridden and scenario (cp_report_what_if), instance
+ * (cp_report_instance_name). With check NULL (no plan) the
  * keys that describe a plan (objective, terms, placed, ...) are null. */
 void cp_report_summary(FILE *out, const cp_instance *instance, const cp_config *config,
                        const cp_check *check, const cp_run_info *info);
+
+/* Two members of a summary.json, each line ending ",\n": settings_overridden, an object of
+ * the settings given by --set (key: the value as given; {} when none), and scenario, null
+ * when no transform ran, else demand_growth and uplift (the specs as given, or null),
+ * people_added, people_removed, services_uplifted and quotes_uplifted. */
+void cp_report_what_if(FILE *out, const cp_what_if *what_if);
 
 /* The base name of an instance directory, trailing slashes ignored ("" for NULL), as the
  * summary files give it. Free the result. */

@@ -14,9 +14,9 @@
 #include "io/instance_reader.h"
 #include "report/report_writer.h"
 #include "scratch.h"
-#include "util/version.h"
 #include "util/alloc.h"
 #include "util/status.h"
+#include "util/version.h"
 
 #include <errno.h>
 #include <math.h>
@@ -167,6 +167,8 @@ static void test_summary(void **state)
                 "  \"services_opened\": 1,\n"
                 "  \"contracts\": 3,\n"
                 "  \"violations\": 0,\n"
+                "  \"settings_overridden\": {},\n"
+                "  \"scenario\": null,\n"
                 "  \"instance\": \"check-terms\"\n"
                 "}\n");
 }
@@ -191,6 +193,35 @@ static void test_summary_of_infeasible_plan_without_bound(void **state)
     assert_non_null(strstr(text, "  \"bound\": null,\n  \"gap\": null,\n"));
     assert_non_null(strstr(text, "  \"config\": \"standalone\",\n"));
     assert_non_null(strstr(text, "  \"violations\": 1,\n"));
+    free(text);
+}
+
+/* A run with --set and scenario transforms says so: the settings as given, the specs and
+ * counts. */
+static void test_summary_records_what_if(void **state)
+{
+    fixture *f = *state;
+    cp_what_if *what_if = &f->instance->what_if;
+    cp_what_if_add_setting(what_if, "distance_weight", "5");
+    cp_what_if_add_setting(what_if, "spot_cost", "none");
+    what_if->demand_growth = cp_strdup("croydon:+5%");
+    what_if->people_added = 3;
+    what_if->services_uplifted = 2;
+    assert_int_equal(write_reports(f, "pooled", &run_info), CP_OK);
+    char *text = file_read(file_path(f->dir, "summary.json"));
+    assert_non_null(strstr(text, "  \"settings_overridden\": {\n"
+                                 "    \"distance_weight\": \"5\",\n"
+                                 "    \"spot_cost\": \"none\"\n"
+                                 "  },\n"
+                                 "  \"scenario\": {\n"
+                                 "    \"demand_growth\": \"croydon:+5%\",\n"
+                                 "    \"uplift\": null,\n"
+                                 "    \"people_added\": 3,\n"
+                                 "    \"people_removed\": 0,\n"
+                                 "    \"services_uplifted\": 2,\n"
+                                 "    \"quotes_uplifted\": 0\n"
+                                 "  },\n"
+                                 "  \"instance\": \"check-terms\"\n}\n"));
     free(text);
 }
 
@@ -235,6 +266,8 @@ static void test_without_a_plan_only_the_summary(void **state)
                 "  \"services_opened\": null,\n"
                 "  \"contracts\": null,\n"
                 "  \"violations\": null,\n"
+                "  \"settings_overridden\": {},\n"
+                "  \"scenario\": null,\n"
                 "  \"instance\": \"check-terms\"\n"
                 "}\n");
 }
@@ -284,6 +317,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_summary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summary_of_infeasible_plan_without_bound, setup,
                                         teardown),
+        cmocka_unit_test_setup_teardown(test_summary_records_what_if, setup, teardown),
         cmocka_unit_test_setup_teardown(test_without_a_plan_only_the_summary, setup, teardown),
         cmocka_unit_test_setup_teardown(test_free_text_ids_are_quoted, setup, teardown),
         cmocka_unit_test_setup_teardown(test_failing_directory_is_internal_error, setup, teardown),
