@@ -123,15 +123,18 @@ static void add_settings(cp_instance_rows *rows, const cp_settings *settings)
     }
 }
 
-/* configurations.csv: the configurations after standalone and pooled, if any. */
+/* configurations.csv: the configurations after standalone and pooled, if any; each one's rows
+ * pool by pool, so that the reader numbers its pools as they were. */
 static void add_configurations(cp_instance_rows *rows, const cp_instance *instance)
 {
     for (int c = 2; c < instance->n_configs; c++) {
         const cp_config *config = &instance->configs[c];
-        for (int a = 0; a < instance->n_authorities; a++)
-            cp_instance_rows_add_pool(
-                rows, (cp_pool_row){config->name, instance->authorities[a].id,
-                                    config->pool_name[config->pool_of_authority[a]]});
+        for (int p = 0; p < config->n_pools; p++)
+            for (int a = 0; a < instance->n_authorities; a++)
+                if (config->pool_of_authority[a] == p)
+                    cp_instance_rows_add_pool(rows, (cp_pool_row){config->name,
+                                                                  instance->authorities[a].id,
+                                                                  config->pool_name[p]});
     }
 }
 

@@ -79,11 +79,51 @@ static void test_problems(void **state)
     cp_errors_clear(&errors);
 }
 
+/* --set is repeatable, in both syntaxes, in order; the what-ifs reach transform and compare but
+ * not validate. */
+static void test_what_ifs(void **state)
+{
+    (void)state;
+    char *argv[] = {"carepool",
+                    "transform",
+                    "dir",
+                    "--set",
+                    "spot_cost=none",
+                    "--set=move_cost=10",
+                    "--demand-growth",
+                    "+5%",
+                    "--uplift",
+                    "u.csv",
+                    "--seed",
+                    "3",
+                    "-o",
+                    "out"};
+    cp_options o;
+    cp_errors errors = {0};
+    assert_int_equal(parse(14, argv, &o, &errors), CP_OK);
+    assert_int_equal(o.command, CP_CMD_TRANSFORM);
+    assert_int_equal(o.set.count, 2);
+    assert_string_equal(o.set.values[0], "spot_cost=none");
+    assert_string_equal(o.set.values[1], "move_cost=10");
+    assert_string_equal(o.demand_growth, "+5%");
+    assert_string_equal(o.uplift, "u.csv");
+    assert_int_equal(o.seed, 3);
+    char *compare[] = {"carepool", "compare", "dir", "-o", "out", "--set", "local_km=5"};
+    assert_int_equal(parse(7, compare, &o, &errors), CP_OK);
+    assert_int_equal(o.set.count, 1);
+    assert_null(o.demand_growth);
+    char *validate[] = {"carepool", "validate", "dir", "--set", "local_km=5"};
+    assert_int_equal(parse(5, validate, &o, &errors), CP_ERR_INPUT);
+    assert_string_equal(errors.lines[0], "validate: unknown option '--set'");
+    cp_errors_clear(&errors);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_defaults_and_values),
         cmocka_unit_test(test_problems),
+        cmocka_unit_test(test_what_ifs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

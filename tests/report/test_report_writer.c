@@ -14,9 +14,9 @@
 #include "io/instance_reader.h"
 #include "report/report_writer.h"
 #include "scratch.h"
+#include "util/version.h"
 #include "util/alloc.h"
 #include "util/status.h"
-#include "util/version.h"
 
 #include <errno.h>
 #include <math.h>
