@@ -182,12 +182,14 @@ static int *group_members(const cp_instance *instance, int **start_out)
     return members;
 }
 
-/* What the draws decided: people removed, and the source of each new person in order. */
+/* What the draws decided: people removed, and the source of each new person in order; and the
+ * shortfalls (people that could not be added or removed, in how many groups). */
 typedef struct draws {
     bool *removed;
     int *source;
     int n_added, capacity;
     int n_removed;
+    int not_added, groups_not_grown, not_removed, groups_not_shrunk;
 } draws;
 
 /* Adds `count` copies of people of the group drawn among those not locked. */
@@ -198,9 +200,12 @@ static void draw_copies(const cp_instance *instance, const int *members, int n, 
     for (int i = 0; i < n; i++)
         if (!instance->users[members[i]].locked)
             pool[n_pool++] = members[i];
-    if (n_pool == 0)
-        cp_warning("--demand-growth: %s: everyone is locked, nobody to copy (%d not added)", where,
+    if (n_pool == 0) {
+        cp_verbose("--demand-growth: %s: everyone is locked, nobody to copy (%d not added)", where,
                    count);
+        out->not_added += count;
+        out->groups_not_grown++;
+    }
     for (int i = 0; n_pool > 0 && i < count; i++) {
         size_t capacity = (size_t)out->capacity;
         cp_grow((void **)&out->source, sizeof *out->source, &capacity, (size_t)out->n_added + 1);
@@ -220,10 +225,13 @@ static void draw_removals(const cp_instance *instance, const int *members, int n
         if (!user->locked && user->group == CP_NONE)
             pool[n_pool++] = members[i];
     }
-    if (n_pool < count)
-        cp_warning("--demand-growth: %s: only %d of the %d to remove are neither locked nor in a "
+    if (n_pool < count) {
+        cp_verbose("--demand-growth: %s: only %d of the %d to remove are neither locked nor in a "
                    "group",
                    where, n_pool, count);
+        out->not_removed += count - n_pool;
+        out->groups_not_shrunk++;
+    }
     for (int i = 0; i < count && i < n_pool; i++) {
         int j = (int)cp_rng_int(rng, i, n_pool - 1);
         int chosen = pool[j];
@@ -366,6 +374,14 @@ int cp_scenario_grow(cp_instance *instance, const cp_growth *growth, const char 
         return CP_ERR_INPUT;
     draws changes = {.removed = cp_calloc((size_t)instance->n_users + 1, sizeof(bool))};
     draw_changes(instance, factor, seed, &changes);
+    if (changes.not_added)
+        cp_warning("--demand-growth: %d people not added: in %d groups everyone is locked and "
+                   "nobody can be copied (-v: each group)",
+                   changes.not_added, changes.groups_not_grown);
+    if (changes.not_removed)
+        cp_warning("--demand-growth: %d people not removed: in %d groups too few are neither "
+                   "locked nor in a group (-v: each group)",
+                   changes.not_removed, changes.groups_not_shrunk);
     apply_changes(instance, &changes);
     free(instance->what_if.demand_growth);
     instance->what_if.demand_growth = cp_strdup(spec);

@@ -68,7 +68,8 @@ void cp_uplift_free(cp_uplift *uplift);
  * locked, drawn uniformly with replacement: a new id (SOURCE.gK, the first K free), no
  * current service, not locked, no group, the source's quotes; everything else the source's.
  * Removed people are drawn uniformly without replacement among the group's people who are
- * neither locked nor in a group (a warning says when too few are). Draws use a stream of
+ * neither locked nor in a group (one warning counts the people that could not be added or
+ * removed, -v names each group). Draws use a stream of
  * (seed, council, type), so one group's draw does not depend on the others. Kept people keep
  * their order; new ones follow, group by group (councils in file order, types in order of
  * first appearance). Returns CP_OK, or CP_ERR_INPUT when a name is neither a type nor a
