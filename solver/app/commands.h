@@ -17,6 +17,7 @@ int cp_cmd_import(const cp_options *options);
 int cp_cmd_generate(const cp_options *options);
 int cp_cmd_compare(const cp_options *options);
 int cp_cmd_summary(const cp_options *options);
+int cp_cmd_sweep(const cp_options *options);
 
 /* Shared steps of the commands. */
 
@@ -32,6 +33,10 @@ int cp_app_load(const char *directory, const char *config_name, cp_instance **in
  * CP_ERR_INFEASIBLE. */
 int cp_app_candidates(const cp_instance *instance, const cp_config *config,
                       cp_candidates **candidates);
+
+/* carepool solve without its command line: loads, solves, checks and writes the results to
+ * options->output; prints the summary on stdout when print_summary. Returns the exit status. */
+int cp_app_solve(const cp_options *options, bool print_summary);
 
 /* Prints on stdout a table of the configurations and what the comparison shows. */
 void cp_app_print_comparison(const cp_comparison *comparison, const char *output);

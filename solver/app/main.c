@@ -45,6 +45,8 @@ int main(int argc, char **argv)
         return cp_cmd_compare(&options);
     case CP_CMD_SUMMARY:
         return cp_cmd_summary(&options);
+    case CP_CMD_SWEEP:
+        return cp_cmd_sweep(&options);
     }
     return CP_ERR_INTERNAL;
 }

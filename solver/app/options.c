@@ -28,13 +28,13 @@ typedef struct option_spec {
 #define FIELD(name) offsetof(cp_options, name)
 #define ALL                                                                          \
     (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT | \
-     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY)
+     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY | CP_CMD_SWEEP)
 #define SOLVING (CP_CMD_SOLVE | CP_CMD_COMPARE)
 
 static const option_spec specs[] = {
     {"output", 'o', TEXT, FIELD(output),
-     SOLVING | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE, "PATH", NULL, 0, 0,
-     "results directory (solve, compare, import, generate) or file (export)"},
+     SOLVING | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE | CP_CMD_SWEEP, "PATH", NULL, 0,
+     0, "results directory (solve, compare, import, generate, sweep) or file (export)"},
     {"config", 0, TEXT, FIELD(config), CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE,
      "NAME", NULL, 0, 0, "pooling configuration: standalone, pooled or one of configurations.csv"},
     {"time-limit", 0, REAL, FIELD(time_limit), SOLVING, "SECONDS", NULL, 0.001, 1e9,
@@ -82,6 +82,8 @@ static const option_spec specs[] = {
      "show GLPK's own terminal output (on stderr)"},
     {"header", 0, FLAG, FIELD(header), CP_CMD_SUMMARY, NULL, NULL, 0, 0,
      "summary: print the keys (tab-separated) before their values"},
+    {"restart", 0, FLAG, FIELD(restart), CP_CMD_SWEEP, NULL, NULL, 0, 0,
+     "sweep: discard the results in OUT of another (or the same) plan and start again"},
     {"quiet", 'q', FLAG, FIELD(quiet), ALL, NULL, NULL, 0, 0, "only errors and the summary"},
     {"verbose", 'v', FLAG, FIELD(verbose), ALL, NULL, NULL, 0, 0, "more detail on stderr"},
 };
@@ -109,6 +111,8 @@ static const struct {
      "solve every configuration, compare them and share each pool's savings"},
     {"summary", CP_CMD_SUMMARY, -1, "summary PATH [--header] [KEY ...]",
      "print values of summary.json: KEYs tab-separated on one line, or all"},
+    {"sweep", CP_CMD_SWEEP, 1, "sweep PLAN.csv -o OUT [--restart]",
+     "solve every scenario of PLAN.csv, resumably; with MPI, over mpirun's ranks"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 

@@ -15,7 +15,8 @@ enum cp_command {
     CP_CMD_IMPORT = 1 << 4,
     CP_CMD_GENERATE = 1 << 5,
     CP_CMD_COMPARE = 1 << 6,
-    CP_CMD_SUMMARY = 1 << 7
+    CP_CMD_SUMMARY = 1 << 7,
+    CP_CMD_SWEEP = 1 << 8
 };
 
 /* Most positional arguments a command takes (summary: PATH and its KEYs). */
@@ -51,6 +52,7 @@ typedef struct cp_options {
     long shapley_samples;     /* compare: orders sampled for pools above 10 members */
     long shapley_max_members; /* compare: larger pools get proportional shares only */
     double coalition_work;    /* compare: moves per candidate pair of each coalition solve */
+    bool restart;             /* sweep: discard OUT's results of another plan */
 } cp_options;
 
 /* Parses argv (argv[1] is the command). Returns CP_OK, or CP_ERR_INPUT with the problems in
