@@ -83,6 +83,29 @@ expect_grep "$WORK/err" "--restart"
 expect_status 0 "$CAREPOOL" sweep "$plan" -o "$WORK/killed" --restart --quiet
 [ "$(json_value "$WORK/killed/runs/london-4/summary.json" seed)" = 5 ] || fail "--restart did not redo london-4"
 
+# SIGINT: the scenario under way stops and is not recorded, sweep.csv shows what finished,
+# exit 130; the same command then finishes the rest
+cat >"$WORK/plans/long.csv" <<'CSV'
+id,instance,method,time_limit,seed,threads
+long-1,london,heuristic,1.5,1,1
+long-2,london,heuristic,1.5,2,1
+long-3,london,heuristic,1.5,3,1
+CSV
+"$CAREPOOL" sweep "$WORK/plans/long.csv" -o "$WORK/stopped" --quiet >"$WORK/out" 2>"$WORK/err" &
+pid=$!
+sleep 2.5
+kill -INT "$pid"
+wait "$pid"
+got=$?
+[ "$got" -eq 130 ] || fail "an interrupted sweep exited $got, wanted 130"
+expect_grep "$WORK/out" "sweep interrupted:"
+done_ids=$(tail -n +2 "$WORK/stopped/journal.tsv" | cut -f1 | sort | tr '\n' ' ')
+[ "$(tail -n +2 "$WORK/stopped/sweep.csv" | cut -d, -f1 | sort | tr '\n' ' ')" = "$done_ids" ] ||
+    fail "sweep.csv after an interrupt: not the finished scenarios ($done_ids)"
+[ "$(tail -n +2 "$WORK/stopped/journal.tsv" | wc -l)" -lt 3 ] || fail "the interrupted scenario was recorded"
+expect_status 0 "$CAREPOOL" sweep "$WORK/plans/long.csv" -o "$WORK/stopped" --quiet
+expect_grep "$WORK/out" "3 of 3 scenarios done"
+
 # bad rows: every problem with PLAN.csv:LINE, exit 2, before any solve, nothing written
 bad="$WORK/plans/bad.csv"
 cat >"$bad" <<'CSV'
