@@ -78,7 +78,7 @@ static int exit_status(cp_solution_status status)
 /* Solves, checks the plan and writes it. Returns the exit status. */
 static int solve_and_report(const cp_options *options, const cp_solve_params *params,
                             const cp_instance *instance, const cp_config *config,
-                            const cp_candidates *candidates)
+                            const cp_candidates *candidates, bool print)
 {
     cp_solve_result result;
     int status = cp_engine_solve(params, candidates, &result);
@@ -90,9 +90,9 @@ static int solve_and_report(const cp_options *options, const cp_solve_params *pa
     if (status == CP_OK)
         status = write_results(options->output, instance, config, result.plan, result.check,
                                &result.info);
-    if (status == CP_OK && result.check)
+    if (status == CP_OK && result.check && print)
         print_summary(instance, config, result.check, &result.info, options->output);
-    else if (status == CP_OK)
+    else if (status == CP_OK && print)
         printf("%s under '%s': %s\n", instance->directory, config->name, result.info.status);
     if (status == CP_OK)
         status = exit_status(result.status);
@@ -101,6 +101,11 @@ static int solve_and_report(const cp_options *options, const cp_solve_params *pa
 }
 
 int cp_cmd_solve(const cp_options *options)
+{
+    return cp_app_solve(options, true);
+}
+
+int cp_app_solve(const cp_options *options, bool print)
 {
     double start = cp_wall_seconds();
     cp_solve_params params = cp_app_solve_params(options);
@@ -127,7 +132,7 @@ int cp_cmd_solve(const cp_options *options)
         /* The time limit counts from the start of the command: loading and filtering a
          * large instance take seconds of it. */
         params.time_limit = fmax(options->time_limit - (cp_wall_seconds() - start), 0.001);
-        status = solve_and_report(options, &params, instance, config, candidates);
+        status = solve_and_report(options, &params, instance, config, candidates, print);
     }
     cp_candidates_destroy(candidates);
     cp_instance_destroy(instance);

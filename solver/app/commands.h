@@ -18,6 +18,7 @@ int cp_cmd_generate(const cp_options *options);
 int cp_cmd_compare(const cp_options *options);
 int cp_cmd_summary(const cp_options *options);
 int cp_cmd_transform(const cp_options *options);
+int cp_cmd_sweep(const cp_options *options);
 
 /* Shared steps of the commands. */
 
@@ -35,10 +36,19 @@ int cp_app_load(const char *directory, const char *config_name, cp_instance **in
 int cp_app_load_what_if(const cp_options *options, const char *config_name,
                         cp_instance **instance, const cp_config **config);
 
+/* Whether the what-ifs of the options would apply to instance, which is not changed: every
+ * problem cp_app_load_what_if would report, added to errors. Returns CP_OK or CP_ERR_INPUT. */
+int cp_app_what_if_check(const cp_options *options, const cp_instance *instance,
+                         cp_errors *errors);
+
 /* Builds the candidates; when the instance is infeasible prints each reason and returns
  * CP_ERR_INFEASIBLE. */
 int cp_app_candidates(const cp_instance *instance, const cp_config *config,
                       cp_candidates **candidates);
+
+/* carepool solve without its command line: loads, solves, checks and writes the results to
+ * options->output; prints the summary on stdout when print_summary. Returns the exit status. */
+int cp_app_solve(const cp_options *options, bool print_summary);
 
 /* Prints on stdout a table of the configurations and what the comparison shows. */
 void cp_app_print_comparison(const cp_comparison *comparison, const char *output);

@@ -47,6 +47,8 @@ int main(int argc, char **argv)
         return cp_cmd_summary(&options);
     case CP_CMD_TRANSFORM:
         return cp_cmd_transform(&options);
+    case CP_CMD_SWEEP:
+        return cp_cmd_sweep(&options);
     }
     return CP_ERR_INTERNAL;
 }

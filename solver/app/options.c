@@ -33,19 +33,20 @@ typedef struct option_spec {
 } option_spec;
 
 #define FIELD(name) offsetof(cp_options, name)
-#define ALL                                                                          \
-    (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT | \
-     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY | CP_CMD_TRANSFORM)
+#define ALL                                                                                        \
+    (CP_CMD_SOLVE | CP_CMD_VALIDATE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_IMPORT |               \
+     CP_CMD_GENERATE | CP_CMD_COMPARE | CP_CMD_SUMMARY | CP_CMD_TRANSFORM | CP_CMD_SWEEP)
 #define SOLVING (CP_CMD_SOLVE | CP_CMD_COMPARE)
 #define WHAT_IF (SOLVING | CP_CMD_TRANSFORM)
 
 static const option_spec specs[] = {
     {"output", 'o', TEXT, FIELD(output),
-     WHAT_IF | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE, "PATH", NULL, 0, 0,
-     "results directory (solve, compare), instance directory (import, generate, transform) or "
-     "file (export)"},
-    {"config", 0, TEXT, FIELD(config), CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE,
-     "NAME", NULL, 0, 0, "pooling configuration: standalone, pooled or one of configurations.csv"},
+     WHAT_IF | CP_CMD_EXPORT | CP_CMD_IMPORT | CP_CMD_GENERATE | CP_CMD_SWEEP, "PATH", NULL, 0, 0,
+     "results directory (solve, compare, sweep), instance directory (import, generate, "
+     "transform) or file (export)"},
+    {"config", 0, TEXT, FIELD(config),
+     CP_CMD_SOLVE | CP_CMD_CHECK | CP_CMD_EXPORT | CP_CMD_VALIDATE, "NAME", NULL, 0, 0,
+     "pooling configuration: standalone, pooled or one of configurations.csv"},
     {"time-limit", 0, REAL, FIELD(time_limit), SOLVING, "SECONDS", NULL, 0.001, 1e9,
      "stop with the best plan found this long after the command started (compare: after "
      "each configuration's solve started) (default: none)"},
@@ -100,6 +101,8 @@ static const option_spec specs[] = {
      "show GLPK's own terminal output (on stderr)"},
     {"header", 0, FLAG, FIELD(header), CP_CMD_SUMMARY, NULL, NULL, 0, 0,
      "summary: print the keys (tab-separated) before their values"},
+    {"restart", 0, FLAG, FIELD(restart), CP_CMD_SWEEP, NULL, NULL, 0, 0,
+     "sweep: discard the results in OUT of another (or the same) plan and start again"},
     {"quiet", 'q', FLAG, FIELD(quiet), ALL, NULL, NULL, 0, 0, "only errors and the summary"},
     {"verbose", 'v', FLAG, FIELD(verbose), ALL, NULL, NULL, 0, 0, "more detail on stderr"},
 };
@@ -130,6 +133,8 @@ static const struct {
     {"transform", CP_CMD_TRANSFORM, 1,
      "transform DIR [--demand-growth SPEC] [--uplift PCT|FILE] [--set K=V] -o DIR2",
      "write the instance as a scenario changes it"},
+    {"sweep", CP_CMD_SWEEP, 1, "sweep PLAN.csv -o OUT [--restart]",
+     "solve every scenario of PLAN.csv, resumably; with MPI, over mpirun's ranks"},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -205,8 +210,8 @@ static void store(const option_spec *spec, const char *value, cp_options *option
     case REAL: {
         double x = strtod(value, &end);
         if (end == value || *end || errno || !isfinite(x) || x < spec->low || x > spec->high)
-            cp_errors_add(errors, "--%s: expected a number from %g to %g (value '%s')",
-                          spec->name, spec->low, spec->high, value);
+            cp_errors_add(errors, "--%s: expected a number from %g to %g (value '%s')", spec->name,
+                          spec->low, spec->high, value);
         else
             *(double *)field = x;
         return;

@@ -16,7 +16,8 @@ enum cp_command {
     CP_CMD_GENERATE = 1 << 5,
     CP_CMD_COMPARE = 1 << 6,
     CP_CMD_SUMMARY = 1 << 7,
-    CP_CMD_TRANSFORM = 1 << 8
+    CP_CMD_TRANSFORM = 1 << 8,
+    CP_CMD_SWEEP = 1 << 9
 };
 
 /* Most positional arguments a command takes (summary: PATH and its KEYs). */
@@ -61,6 +62,7 @@ typedef struct cp_options {
     long shapley_samples;     /* compare: orders sampled for pools above 10 members */
     long shapley_max_members; /* compare: larger pools get proportional shares only */
     double coalition_work;    /* compare: moves per candidate pair of each coalition solve */
+    bool restart;             /* sweep: discard OUT's results of another plan */
 
     /* the what-ifs (app/what_if.c) */
     cp_repeated set;           /* --set KEY=VALUE */

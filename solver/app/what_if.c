@@ -93,6 +93,18 @@ static int apply(const cp_options *options, const what_if *w, cp_instance *insta
     return CP_OK;
 }
 
+int cp_app_what_if_check(const cp_options *options, const cp_instance *instance, cp_errors *errors)
+{
+    what_if w = {0};
+    int status = parse(options, &w, errors) &&
+                         cp_scenario_check(instance, options->demand_growth ? &w.growth : NULL,
+                                           options->uplift ? &w.uplift : NULL, errors) == CP_OK
+                     ? CP_OK
+                     : CP_ERR_INPUT;
+    what_if_free(&w);
+    return status;
+}
+
 int cp_app_load_what_if(const cp_options *options, const char *config_name, cp_instance **instance,
                         const cp_config **config)
 {

@@ -393,6 +393,30 @@ int cp_scenario_grow(cp_instance *instance, const cp_growth *growth, const char 
     return CP_OK;
 }
 
+/* Whether every provider uplift lists is one of the instance (each one that is not reported). */
+static bool providers_known(const cp_instance *instance, const cp_uplift *uplift, cp_errors *errors)
+{
+    bool known = true;
+    for (int i = 0; i < uplift->count; i++) {
+        const cp_uplift_item *item = &uplift->items[i];
+        if (cp_names_find(&instance->providers, item->provider) == CP_NONE) {
+            cp_errors_at(errors, uplift->file, item->line, "provider", item->provider,
+                         "unknown provider");
+            known = false;
+        }
+    }
+    return known;
+}
+
+int cp_scenario_check(const cp_instance *instance, const cp_growth *growth, const cp_uplift *uplift,
+                      cp_errors *errors)
+{
+    double *factor = growth ? group_factors(instance, growth, errors) : NULL;
+    bool ok = (!growth || factor) & (!uplift || providers_known(instance, uplift, errors));
+    free(factor);
+    return ok ? CP_OK : CP_ERR_INPUT;
+}
+
 int cp_scenario_uplift(cp_instance *instance, const cp_uplift *uplift, const char *spec,
                        cp_errors *errors)
 {
@@ -400,18 +424,10 @@ int cp_scenario_uplift(cp_instance *instance, const cp_uplift *uplift, const cha
     double *factor = cp_malloc(((size_t)n_providers + 1) * sizeof *factor);
     for (int p = 0; p < n_providers; p++)
         factor[p] = uplift->items ? 1 : 1 + uplift->pct / 100;
-    bool known = true;
-    for (int i = 0; i < uplift->count; i++) {
-        const cp_uplift_item *item = &uplift->items[i];
-        int p = cp_names_find(&instance->providers, item->provider);
-        if (p == CP_NONE) {
-            cp_errors_at(errors, uplift->file, item->line, "provider", item->provider,
-                         "unknown provider");
-            known = false;
-        } else {
-            factor[p] = 1 + item->pct / 100;
-        }
-    }
+    bool known = providers_known(instance, uplift, errors);
+    for (int i = 0; known && i < uplift->count; i++)
+        factor[cp_names_find(&instance->providers, uplift->items[i].provider)] =
+            1 + uplift->items[i].pct / 100;
     if (known) {
         for (int s = 0; s < instance->n_services; s++) {
             cp_service *service = &instance->services[s];

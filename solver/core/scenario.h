@@ -85,4 +85,11 @@ int cp_scenario_grow(cp_instance *instance, const cp_growth *growth, const char 
 int cp_scenario_uplift(cp_instance *instance, const cp_uplift *uplift, const char *spec,
                        cp_errors *errors);
 
+/* What cp_scenario_grow and cp_scenario_uplift would refuse, without changing instance: a
+ * growth name that is neither a type nor a council (or both), a provider uplift lists that
+ * is not the instance's. growth or uplift may be NULL (not checked). Returns CP_OK, or
+ * CP_ERR_INPUT with every problem in errors. */
+int cp_scenario_check(const cp_instance *instance, const cp_growth *growth,
+                      const cp_uplift *uplift, cp_errors *errors);
+
 #endif
